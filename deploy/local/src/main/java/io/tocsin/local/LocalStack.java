@@ -1,0 +1,137 @@
+package io.tocsin.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of the launcher classpath used by {@code deploy/local/tocsin}.
+ *
+ * <ul>
+ *   <li>{@code infra}: the long-lived holder process. Starts PostgreSQL (embedded, data kept across restarts),
+ *       a Kafka broker (its own process) and GreenMail; writes {@code run/infra.env} for the script; stops
+ *       them all when it is terminated.</li>
+ *   <li>{@code token <user> <role...>}: prints a bearer token signed with the stack's local key.</li>
+ * </ul>
+ * Settings come from environment variables ({@code TOCSIN_HOME}, {@code TOCSIN_PG_PORT}, ...; see the README).
+ */
+public final class LocalStack {
+
+    public static final List<String> DATABASES = List.of("tocsin_incident", "tocsin_escalation",
+            "tocsin_notification", "tocsin_status");
+    public static final List<String> TOPICS = List.of("tocsin.incident-events", "tocsin.escalation-events",
+            "tocsin.notification-requests", "tocsin.notification-events", "tocsin.status-events");
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (command) {
+            case "infra" -> infra();
+            case "token" -> token(rest);
+            default -> {
+                System.err.println("usage: LocalStack infra | token <user> <role...>");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void infra() throws Exception {
+        Path home = home();
+        Path run = Files.createDirectories(home.resolve("run"));
+        Files.deleteIfExists(run.resolve("infra.ready"));
+        KeyPair keys = LocalKeys.loadOrCreate(home.resolve("keys"));
+        List<AutoCloseable> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started, run), "tocsin-local-stop"));
+
+        String pgHost = env("TOCSIN_PG_HOST", null);
+        int pgPort = Integer.parseInt(env("TOCSIN_PG_PORT", "15432"));
+        if (pgHost == null) {
+            Postgres postgres = Postgres.start(home.resolve("postgres"), pgPort, true);
+            started.add(postgres);
+            for (String database : DATABASES) {
+                postgres.createDatabase(database);
+            }
+            pgHost = "127.0.0.1";
+            log("PostgreSQL on 127.0.0.1:" + pgPort + " (databases " + String.join(", ", DATABASES) + ")");
+        } else {
+            log("Using the external PostgreSQL at " + pgHost + ":" + pgPort);
+        }
+
+        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"),
+                Integer.parseInt(env("TOCSIN_KAFKA_PORT", "19092")),
+                Integer.parseInt(env("TOCSIN_KAFKA_CONTROLLER_PORT", "19093")));
+        kafka.start();
+        started.add(kafka);
+        kafka.createTopics(TOPICS, 3);
+        log("Kafka on " + kafka.bootstrapServers() + " (pid " + kafka.pid() + ", log " + kafka.logFile() + ")");
+
+        MailServer mail = MailServer.start(Integer.parseInt(env("TOCSIN_SMTP_PORT", "3025")),
+                Integer.parseInt(env("TOCSIN_IMAP_PORT", "3143")));
+        started.add(mail);
+        log("SMTP on 127.0.0.1:" + mail.smtpPort() + ", IMAP on 127.0.0.1:" + mail.imapPort());
+
+        Files.writeString(run.resolve("infra.env"), String.join("\n",
+                "PG_HOST=" + pgHost,
+                "PG_PORT=" + pgPort,
+                "KAFKA_BOOTSTRAP=" + kafka.bootstrapServers(),
+                "KAFKA_PID=" + kafka.pid(),
+                "SMTP_PORT=" + mail.smtpPort(),
+                "IMAP_PORT=" + mail.imapPort(),
+                "OIDC_PUBLIC_KEY=" + LocalKeys.encode(keys.getPublic()),
+                ""));
+        Files.writeString(run.resolve("infra.ready"), Instant.now().toString());
+        log("Infrastructure ready");
+        new CountDownLatch(1).await();
+    }
+
+    private static void token(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: tocsin token <user> <role...>   (roles: responder incident-commander admin stakeholder)");
+            System.exit(2);
+        }
+        KeyPair keys = LocalKeys.loadOrCreate(home().resolve("keys"));
+        Instant now = Instant.now();
+        String user = args[0];
+        List<String> roles = List.of(Arrays.copyOfRange(args, 1, args.length));
+        System.out.println(Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE,
+                user, user, user + "@example.test", roles, now, now.plus(Duration.ofHours(12)))));
+    }
+
+    private static void stopAll(List<AutoCloseable> started, Path run) {
+        try {
+            Files.deleteIfExists(run.resolve("infra.ready"));
+        } catch (IOException ignored) {
+            // best effort: the script checks the process, not only the marker
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e);
+            }
+        }
+    }
+
+    private static Path home() {
+        return Path.of(env("TOCSIN_HOME", ".tocsin")).toAbsolutePath();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void log(String message) {
+        System.out.println(Instant.now() + " " + message);
+    }
+}
