@@ -68,9 +68,9 @@ class IncidentEventsConsumerTest {
         publish(Envelope.of(new IncidentTriggered("search", Priority.P2, "error", "slow queries", null, "k",
                 now.plus(Duration.ofHours(1)), List.of(), INTEGRATION), incident, now));
         awaitStatus(incident, "ACTIVE");
-        publish(Envelope.of(new IncidentAcknowledged("search", Priority.P2, ALICE), incident, now.plusSeconds(5)));
+        publish(Envelope.of(new IncidentAcknowledged("search", Priority.P2, "slow queries", ALICE, ALICE), incident, now.plusSeconds(5)));
         awaitStatus(incident, "ACKNOWLEDGED");
-        publish(Envelope.of(new IncidentResolved("search", Priority.P2, ALICE), incident, now.plusSeconds(9)));
+        publish(Envelope.of(new IncidentResolved("search", Priority.P2, "slow queries", now, now.plusSeconds(5), ALICE), incident, now.plusSeconds(9)));
         awaitStatus(incident, "RESOLVED");
     }
 

@@ -8,18 +8,43 @@ import java.util.Optional;
  * An explicit table rather than reflection over names keeps consumers native-image friendly.
  */
 public enum EventType {
-    INCIDENT_TRIGGERED("IncidentTriggered", 1, Topics.INCIDENT_EVENTS, IncidentTriggered.class),
-    INCIDENT_ACKNOWLEDGED("IncidentAcknowledged", 1, Topics.INCIDENT_EVENTS, IncidentAcknowledged.class),
-    INCIDENT_RESOLVED("IncidentResolved", 1, Topics.INCIDENT_EVENTS, IncidentResolved.class);
+    // incident-service → tocsin.incident-events
+    INCIDENT_TRIGGERED("IncidentTriggered", Topics.INCIDENT_EVENTS, IncidentTriggered.class),
+    ALERT_APPENDED("AlertAppended", Topics.INCIDENT_EVENTS, AlertAppended.class),
+    INCIDENT_ACKNOWLEDGED("IncidentAcknowledged", Topics.INCIDENT_EVENTS, IncidentAcknowledged.class),
+    INCIDENT_RESOLVED("IncidentResolved", Topics.INCIDENT_EVENTS, IncidentResolved.class),
+    INCIDENT_REOPENED("IncidentReopened", Topics.INCIDENT_EVENTS, IncidentReopened.class),
+    INCIDENT_SNOOZED("IncidentSnoozed", Topics.INCIDENT_EVENTS, IncidentSnoozed.class),
+    INCIDENT_PRIORITY_CHANGED("IncidentPriorityChanged", Topics.INCIDENT_EVENTS, IncidentPriorityChanged.class),
+    INCIDENT_PHASE_CHANGED("IncidentPhaseChanged", Topics.INCIDENT_EVENTS, IncidentPhaseChanged.class),
+    INCIDENT_ASSIGNED("IncidentAssigned", Topics.INCIDENT_EVENTS, IncidentAssigned.class),
+    INCIDENT_NOTE_ADDED("IncidentNoteAdded", Topics.INCIDENT_EVENTS, IncidentNoteAdded.class),
+    // escalation-service → tocsin.escalation-events and tocsin.notification-requests
+    ESCALATION_STEP_REACHED("EscalationStepReached", Topics.ESCALATION_EVENTS, EscalationStepReached.class),
+    ESCALATION_LEVEL_SKIPPED("EscalationLevelSkipped", Topics.ESCALATION_EVENTS, EscalationLevelSkipped.class),
+    ESCALATION_MUTED("EscalationMuted", Topics.ESCALATION_EVENTS, EscalationMuted.class),
+    RESPONSE_TARGET_AT_RISK("ResponseTargetAtRisk", Topics.ESCALATION_EVENTS, ResponseTargetAtRisk.class),
+    RESPONSE_TARGET_BREACHED("ResponseTargetBreached", Topics.ESCALATION_EVENTS, ResponseTargetBreached.class),
+    NOTIFICATION_REQUESTED("NotificationRequested", Topics.NOTIFICATION_REQUESTS, NotificationRequested.class),
+    // notification-service → tocsin.notification-events
+    NOTIFICATION_DELIVERED("NotificationDelivered", Topics.NOTIFICATION_EVENTS, NotificationDelivered.class),
+    NOTIFICATION_FAILED("NotificationFailed", Topics.NOTIFICATION_EVENTS, NotificationFailed.class),
+    // status-service → tocsin.status-events
+    PUBLIC_UPDATE_POSTED("PublicUpdatePosted", Topics.STATUS_EVENTS, PublicUpdatePosted.class),
+    MAINTENANCE_STARTED("MaintenanceStarted", Topics.STATUS_EVENTS, MaintenanceStarted.class),
+    MAINTENANCE_ENDED("MaintenanceEnded", Topics.STATUS_EVENTS, MaintenanceEnded.class),
+    POSTMORTEM_PUBLISHED("PostmortemPublished", Topics.STATUS_EVENTS, PostmortemPublished.class),
+    ACTION_ITEM_OVERDUE("ActionItemOverdue", Topics.STATUS_EVENTS, ActionItemOverdue.class);
+
+    /** Schema version of every type today; a type whose shape changes incompatibly gets its own. */
+    private static final int VERSION = 1;
 
     private final String typeName;
-    private final int version;
     private final String topic;
     private final Class<? extends EventData> dataClass;
 
-    EventType(String typeName, int version, String topic, Class<? extends EventData> dataClass) {
+    EventType(String typeName, String topic, Class<? extends EventData> dataClass) {
         this.typeName = typeName;
-        this.version = version;
         this.topic = topic;
         this.dataClass = dataClass;
     }
@@ -29,7 +54,7 @@ public enum EventType {
     }
 
     public int version() {
-        return version;
+        return VERSION;
     }
 
     public String topic() {

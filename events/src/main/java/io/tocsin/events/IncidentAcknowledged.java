@@ -1,5 +1,8 @@
 package io.tocsin.events;
 
-/** Someone took the incident; escalation stops. */
-public record IncidentAcknowledged(String service, Priority priority, Actor actor) implements EventData {
+/**
+ * Someone took the incident; escalation stops. {@code assignee} is who owns it now.
+ */
+public record IncidentAcknowledged(
+        String service, Priority priority, String summary, Actor assignee, Actor actor) implements EventData {
 }

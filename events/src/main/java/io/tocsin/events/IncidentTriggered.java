@@ -8,13 +8,6 @@ import java.util.List;
  * (service, priority, response deadline, summary, links) so no consumer calls incident-service back.
  */
 public record IncidentTriggered(
-        String service,
-        Priority priority,
-        String severity,
-        String summary,
-        String source,
-        String dedupKey,
-        Instant respondBy,
-        List<Link> links,
-        Actor actor) implements EventData {
+        String service, Priority priority, String severity, String summary, String source, String dedupKey,
+        Instant respondBy, List<Link> links, Actor actor) implements EventData {
 }

@@ -7,6 +7,7 @@ import io.tocsin.events.testing.EventSchemaAssert;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,12 +36,44 @@ class EventSchemaTest {
     void serializedEventsOfEveryTypeMatchTheirSchemas() throws Exception {
         UUID incident = UUID.randomUUID();
         Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        Instant due = now.plusSeconds(900);
+        Actor integration = new Actor(Actor.Kind.INTEGRATION, "int-1", "Alertmanager", null);
+        List<Link> links = List.of(new Link("https://runbooks.example.test/x", "Runbook"));
+        Recipient bob = new Recipient("bob", "Bob", "bob@example.test", "Europe/Berlin", "de");
+        ContactMethod mail = ContactMethod.email("bob@example.test");
         List<EventData> samples = List.of(
                 new IncidentTriggered("checkout-api", Priority.P1, "critical", "error rate 45%", "prometheus",
-                        "abc", now.plusSeconds(900), List.of(new Link("https://runbooks.example.test/x", "Runbook")),
-                        new Actor(Actor.Kind.INTEGRATION, "int-1", "Alertmanager", null)),
-                new IncidentAcknowledged("checkout-api", Priority.P1, alice),
-                new IncidentResolved("checkout-api", Priority.P1, alice));
+                        "abc", due, links, integration),
+                new AlertAppended("checkout-api", Priority.P1, "error rate 45%", 7, now, integration),
+                new IncidentAcknowledged("checkout-api", Priority.P1, "error rate 45%", alice, alice),
+                new IncidentResolved("checkout-api", Priority.P1, "error rate 45%", now, now.plusSeconds(60), alice),
+                new IncidentReopened("checkout-api", Priority.P1, "error rate 45%", due, alice),
+                new IncidentSnoozed("checkout-api", Priority.P1, "error rate 45%", due, alice),
+                new IncidentPriorityChanged("checkout-api", Priority.P2, Priority.P1, "error rate 45%", due,
+                        "customers affected", alice),
+                new IncidentPhaseChanged("checkout-api", Priority.P1, "error rate 45%", Phase.DETECTION,
+                        Phase.ANALYSIS, alice),
+                new IncidentAssigned("checkout-api", Priority.P1, "error rate 45%", alice, alice),
+                new IncidentNoteAdded("checkout-api", Priority.P1, "error rate 45%", "rolled back 1.4.2", alice),
+                new EscalationStepReached("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 1, 0,
+                        List.of(bob)),
+                new EscalationLevelSkipped("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 2, 0,
+                        "schedule 'team-leads' has nobody on call"),
+                new EscalationMuted("checkout-api", Priority.P1, "error rate 45%", "maintenance 'DB upgrade'"),
+                new ResponseTargetAtRisk("checkout-api", Priority.P1, "error rate 45%", due, 80),
+                new ResponseTargetBreached("checkout-api", Priority.P1, "error rate 45%", due),
+                new NotificationRequested(bob, mail, "checkout-api", Priority.P1, "error rate 45%", due, links, 1, 0,
+                        "escalation level 1"),
+                new NotificationDelivered("d-1", UUID.randomUUID(), "page", "RESPONDER", mail, "Bob", 1),
+                new NotificationFailed("d-2", UUID.randomUUID(), "page", "RESPONDER",
+                        new ContactMethod(ContactMethod.Kind.WEBHOOK, "https://hooks.example.test/x", ContactMethod.Format.SLACK),
+                        "Bob", 3, true, "550 mailbox unavailable"),
+                new PublicUpdatePosted("u-1", List.of("checkout-api"), "investigating", "We are looking into it.", alice),
+                new MaintenanceStarted("m-1", "DB upgrade", List.of("checkout-api"), now, due),
+                new MaintenanceEnded("m-1", "DB upgrade", List.of("checkout-api")),
+                new PostmortemPublished("pm-1", "Checkout outage", "checkout-api", Priority.P1, "error rate 45%",
+                        "/api/v1/postmortems/pm-1", alice),
+                new ActionItemOverdue("a-1", "pm-1", "Add a canary", "alice", LocalDate.parse("2026-11-20")));
         assertEquals(EventType.values().length, samples.size(), "a sample per event type");
         for (EventData data : samples) {
             EventSchemaAssert.assertMatchesSchema(mapper.writeValueAsString(Envelope.of(data, incident, now)));
@@ -49,7 +82,8 @@ class EventSchemaTest {
 
     @Test
     void aMessageMissingARequiredFieldIsRejected() throws Exception {
-        var event = Envelope.of(new IncidentAcknowledged("checkout-api", Priority.P2, alice), UUID.randomUUID(), Instant.now());
+        var event = Envelope.of(new IncidentAcknowledged("checkout-api", Priority.P2, "slow", null, alice),
+                UUID.randomUUID(), Instant.now());
         String json = mapper.writeValueAsString(event).replace("\"priority\":\"P2\",", "");
         assertFalse(EventSchemaAssert.violations(json).isEmpty());
         assertThrows(AssertionError.class, () -> EventSchemaAssert.assertMatchesSchema(json));
@@ -57,7 +91,8 @@ class EventSchemaTest {
 
     @Test
     void wrongValuesAndUnknownTypesAreRejected() throws Exception {
-        var event = Envelope.of(new IncidentResolved("Checkout API!", Priority.P3, alice), UUID.randomUUID(), Instant.now());
+        var event = Envelope.of(new IncidentResolved("Checkout API!", Priority.P3, "slow", null, null, alice),
+                UUID.randomUUID(), Instant.now());
         assertFalse(EventSchemaAssert.violations(mapper.writeValueAsString(event)).isEmpty(), "service slug pattern");
         assertTrue(EventSchemaAssert.violations("{\"type\":\"Nope\"}").contains("unknown event type 'Nope'"));
         assertFalse(EventSchemaAssert.violations("{\"eventId\":\"not-a-uuid\",\"type\":\"IncidentResolved\"}").isEmpty());

@@ -19,8 +19,8 @@ import java.io.IOException;
 
 /**
  * Reads {@code tocsin.incident-events}. The message is acknowledged only when the returned Uni completes, i.e.
- * after the transaction applying it committed; a failure sends it to the dead-letter topic. Unknown event types
- * (from a newer incident-service) are skipped.
+ * after the transaction applying it committed; a failure sends it to the dead-letter topic. Types this service
+ * does not act on, and unknown ones (from a newer incident-service), are skipped.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
@@ -48,6 +48,7 @@ public class IncidentEventsConsumer {
             case INCIDENT_TRIGGERED -> escalations.onTriggered(typed(event, IncidentTriggered.class));
             case INCIDENT_ACKNOWLEDGED -> escalations.onAcknowledged(typed(event, IncidentAcknowledged.class));
             case INCIDENT_RESOLVED -> escalations.onResolved(typed(event, IncidentResolved.class));
+            default -> Uni.createFrom().voidItem();
         };
     }
 

@@ -108,7 +108,8 @@ public class IncidentService {
             }
             incident.status = Incident.Status.RESOLVED;
             incident.resolvedAt = now;
-            IncidentResolved event = new IncidentResolved(incident.service, Priority.valueOf(incident.priority), actor);
+            IncidentResolved event = new IncidentResolved(incident.service, Priority.valueOf(incident.priority),
+                    incident.summary, incident.createdAt, incident.acknowledgedAt, actor);
             return timeline.persist(TimelineEntry.of(incident.id, now, "resolved", label(actor), alert.summary()))
                     .chain(() -> outbox.append(Envelope.of(event, incident.id, now)))
                     .replaceWith(new AlertResult(Outcome.RESOLVED, incident.id, alert.dedupKey()));
