@@ -48,6 +48,20 @@ public final class LocalKeys {
         return new KeyPair(publicKey(Files.readString(publicFile).trim()), privateKey(Files.readString(privateFile).trim()));
     }
 
+    /** A random 32-byte key (base64) kept in {@code file}: encrypts integration signing secrets at rest. */
+    public static String loadOrCreateSecret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String encoded = Base64.getEncoder().encodeToString(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, encoded);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return encoded;
+    }
+
     /** Base64 of the DER encoding: the form {@code quarkus.oidc.public-key} expects. */
     public static String encode(java.security.Key key) {
         return Base64.getEncoder().encodeToString(key.getEncoded());

@@ -88,6 +88,7 @@ public final class LocalStack {
                 "SMTP_PORT=" + mail.smtpPort(),
                 "IMAP_PORT=" + mail.imapPort(),
                 "OIDC_PUBLIC_KEY=" + LocalKeys.encode(keys.getPublic()),
+                "SECRET_KEY=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("integration-secrets.key")),
                 ""));
         Files.writeString(run.resolve("infra.ready"), Instant.now().toString());
         log("Infrastructure ready");

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,6 +74,7 @@ public final class TestInfrastructure {
                 }
             }, "tocsin-test-infra-stop"));
             set("pg.port", String.valueOf(postgres.port()));
+            set("pg.dir", root.resolve("postgres").toString());
             set("kafka.bootstrap", kafka.bootstrapServers());
             set("kafka.dir", root.resolve("kafka").toString());
             set("kafka.port", String.valueOf(kafka.port()));
@@ -115,6 +118,45 @@ public final class TestInfrastructure {
             throw new IllegalStateException(e);
         }
         set("kafka.pid", String.valueOf(kafka.pid()));
+    }
+
+    /**
+     * Stops PostgreSQL the way an outage would (fast shutdown: connections drop) and returns a way to start it again
+     * with the same data and port. The server runs under {@code unshare -U} as root, so it is restarted the same way.
+     */
+    public static Runnable stopPostgres() {
+        Path dataDir = Path.of(setting("pg.dir"));
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            List<String> command = new ArrayList<>(List.of(new String(java.nio.file.Files.readAllBytes(
+                    Path.of("/proc", String.valueOf(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8).split("\0")));
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).start().waitFor();
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            return () -> startPostgres(command, dataDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stop PostgreSQL", e);
+        }
+    }
+
+    private static void startPostgres(List<String> command, Path dataDir) {
+        List<String> full = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            full.addAll(List.of("unshare", "-U"));
+        }
+        full.addAll(command);
+        try {
+            new ProcessBuilder(full).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling("postgres-restart.log").toFile()))
+                    .start();
+            int port = Integer.parseInt(setting("pg.port"));
+            for (int i = 0; i < 300 && !io.tocsin.local.Ports.accepting(port); i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot restart PostgreSQL", e);
+        }
     }
 
     private static void set(String name, String value) {
