@@ -1,7 +1,10 @@
 package io.tocsin.incident;
 
 import jakarta.persistence.Column;
+import io.tocsin.events.Phase;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -18,7 +21,8 @@ public class Incident {
     @Id
     public UUID id;
 
-    @Column(name = "integration_id", nullable = false)
+    /** Null for incidents opened by hand. */
+    @Column(name = "integration_id")
     public UUID integrationId;
 
     @Column(name = "dedup_key", nullable = false)
@@ -43,7 +47,7 @@ public class Incident {
     public String links;
 
     @Column(nullable = false)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Status status;
 
     @Column(name = "alert_count", nullable = false)
@@ -63,4 +67,36 @@ public class Incident {
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
+    @Column(name = "assignee_id")
+    public String assigneeId;
+
+    @Column(name = "assignee_name")
+    public String assigneeName;
+
+    @Column(name = "assignee_email")
+    public String assigneeEmail;
+
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    public Phase phase;
+
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
+
+    /** Grows with every change: the ETag of the incident's representation. */
+    @Column(nullable = false)
+    public int version;
+
+    /** When an AlertAppended event last went out (they are throttled). */
+    @Column(name = "last_event_at")
+    public Instant lastEventAt;
+
+    /** The classification rule that decided the priority, if any. */
+    @Column(name = "rule_id")
+    public UUID ruleId;
+
+    public boolean isOpen() {
+        return status != Status.RESOLVED;
+    }
 }

@@ -100,15 +100,15 @@ class GenericWebhookTest {
         given().header("Authorization", TestTokens.bearer("alice", "responder"))
                 .get("/api/v1/incidents/" + first + "/timeline")
                 .then().statusCode(200)
-                .body("kind", equalTo(List.of("triggered", "alert-appended", "resolved")));
+                .body("kind", equalTo(List.of("triggered", "alerts-appended", "resolved")));
 
         String second = post(body).then().statusCode(202).body("status", equalTo("triggered")).extract().path("incidentId");
         assertTrue(!first.equals(second), "a trigger after resolve opens a new incident");
 
         List<ConsumerRecord<String, String>> events = TestKafka.await(Topics.INCIDENT_EVENTS,
-                r -> first.equals(r.key()), 2, Duration.ofSeconds(20));
-        assertEquals(List.of("IncidentTriggered", "IncidentResolved"),
-                events.stream().map(r -> type(r.value())).toList(), "no event for the appended alert, in order");
+                r -> first.equals(r.key()), 3, Duration.ofSeconds(20));
+        assertEquals(List.of("IncidentTriggered", "AlertAppended", "IncidentResolved"),
+                events.stream().map(r -> type(r.value())).toList(), "one event per change, in order");
         events.forEach(r -> EventSchemaAssert.assertMatchesSchema(r.value()));
     }
 

@@ -5,8 +5,17 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.incident.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Incidents, including the atomic open-or-append that deduplication rests on. */
@@ -17,6 +26,14 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     public record Upsert(UUID incidentId, boolean opened) {
     }
 
+    /** A list query; null fields do not filter. {@code after} is an opaque cursor from a previous page. */
+    public record Filter(Set<Incident.Status> statuses, String assigneeId, Set<String> priorities, String service,
+                         String after, int limit) {
+    }
+
+    public record Page(List<Incident> items, String nextCursor) {
+    }
+
     /**
      * Opens {@code candidate}, or, when an incident with the same (integration, dedup key) is still open, counts the
      * alert on it instead. One statement against the partial unique index, so concurrent identical alerts open
@@ -25,10 +42,11 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     public Uni<Upsert> openOrAppend(Incident candidate) {
         String sql = """
                 insert into incident (id, integration_id, dedup_key, service, priority, severity, summary, source, links,
-                                      status, alert_count, respond_by, created_at, last_seen_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'TRIGGERED', 1, ?10, ?11, ?11)
+                                      status, alert_count, respond_by, created_at, last_seen_at, rule_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'TRIGGERED', 1, ?10, ?11, ?11, ?12)
                 on conflict (integration_id, dedup_key) where status <> 'RESOLVED'
-                do update set alert_count = incident.alert_count + 1, last_seen_at = excluded.last_seen_at
+                do update set alert_count = incident.alert_count + 1, last_seen_at = excluded.last_seen_at,
+                              version = incident.version + 1
                 returning id, (xmax = 0) as opened""";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
                         .setParameter(1, candidate.id)
@@ -42,12 +60,84 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
                         .setParameter(9, candidate.links)
                         .setParameter(10, candidate.respondBy.atOffset(ZoneOffset.UTC))
                         .setParameter(11, candidate.createdAt.atOffset(ZoneOffset.UTC))
+                        .setParameter(12, candidate.ruleId)
                         .getSingleResult())
                 .map(row -> new Upsert((UUID) row[0], (Boolean) row[1]));
     }
 
     public Uni<Incident> findOpen(UUID integrationId, String dedupKey) {
         return find("integrationId = ?1 and dedupKey = ?2 and status <> ?3", integrationId, dedupKey,
-                Incident.Status.RESOLVED).firstResult();
+                Incident.Status.RESOLVED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The incident, locked until the transaction ends: lifecycle changes never interleave. */
+    public Uni<Incident> findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Whether another incident with the same (integration, dedup key) is open, which blocks a reopen. */
+    public Uni<Boolean> anotherOpen(Incident incident) {
+        if (incident.integrationId == null) {
+            return Uni.createFrom().item(false);
+        }
+        return count("integrationId = ?1 and dedupKey = ?2 and status <> ?3 and id <> ?4", incident.integrationId,
+                incident.dedupKey, Incident.Status.RESOLVED, incident.id).map(n -> n > 0);
+    }
+
+    /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while incidents arrive. */
+    public Uni<Page> list(Filter filter) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            query.append(" and status in :statuses");
+            parameters.put("statuses", filter.statuses());
+        }
+        if (filter.assigneeId() != null) {
+            query.append(" and assigneeId = :assignee");
+            parameters.put("assignee", filter.assigneeId());
+        }
+        if (filter.priorities() != null && !filter.priorities().isEmpty()) {
+            query.append(" and priority in :priorities");
+            parameters.put("priorities", filter.priorities());
+        }
+        if (filter.service() != null) {
+            query.append(" and service = :service");
+            parameters.put("service", filter.service());
+        }
+        if (filter.after() != null) {
+            Cursor cursor = Cursor.decode(filter.after());
+            query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
+            parameters.put("at", cursor.createdAt());
+            parameters.put("id", cursor.id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        // One row more than asked tells whether there is a next page.
+        return find(query.toString(), parameters).range(0, filter.limit()).list()
+                .map(items -> {
+                    if (items.size() <= filter.limit()) {
+                        return new Page(items, null);
+                    }
+                    List<Incident> page = new ArrayList<>(items.subList(0, filter.limit()));
+                    Incident last = page.get(page.size() - 1);
+                    return new Page(page, new Cursor(last.createdAt, last.id).encode());
+                });
+    }
+
+    /** Position after an incident in the (createdAt desc, id desc) order. */
+    public record Cursor(Instant createdAt, UUID id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Fails with IllegalArgumentException on anything that is not a cursor this service made. */
+        public static Cursor decode(String value) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("Not a cursor");
+            }
+            return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        }
     }
 }

@@ -7,58 +7,67 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Actor;
+import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.EventData;
+import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentAssigned;
+import io.tocsin.events.IncidentNoteAdded;
+import io.tocsin.events.IncidentPhaseChanged;
+import io.tocsin.events.IncidentPriorityChanged;
+import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
+import io.tocsin.events.Link;
+import io.tocsin.events.Phase;
 import io.tocsin.events.Priority;
 import io.tocsin.incident.Incident;
 import io.tocsin.incident.TimelineEntry;
-import io.tocsin.incident.config.ResponseTargetsConfig;
+import io.tocsin.incident.config.IncidentConfig;
 import io.tocsin.incident.repository.IncidentRepository;
 import io.tocsin.incident.repository.TimelineRepository;
-import io.tocsin.intake.NormalizedAlert;
-import io.tocsin.intake.service.Classifier;
-import io.tocsin.integration.Integration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The incident lifecycle. Every change writes the incident, its timeline entry and its event in one transaction
- * (through {@link Outbox}); callers run these methods inside {@link Outbox#transaction}.
+ * The incident lifecycle: triggered → acknowledged → resolved (→ reopened), with assignee, phase, snooze, notes
+ * and priority. Every change writes the incident, a timeline entry and its event in ONE transaction (through
+ * {@link Outbox}); repeating an action that is already done changes nothing and is not an error.
  */
 @ApplicationScoped
 public class IncidentService {
 
-    /** What an alert did: opened an incident, was appended to an open one, resolved one, or found nothing to resolve. */
-    public enum Outcome { TRIGGERED, APPENDED, RESOLVED, IGNORED }
+    /** A new incident's facts, after classification. */
+    public record NewIncident(UUID integrationId, String dedupKey, String service, Priority priority, String severity,
+                              String summary, String source, List<Link> links, UUID ruleId) {
+    }
 
-    public record AlertResult(Outcome outcome, UUID incidentId, String dedupKey) {
+    /** Whether an alert opened a new incident or was counted on the open one. */
+    public record Opened(Incident incident, boolean isNew) {
     }
 
     private final IncidentRepository incidents;
     private final TimelineRepository timeline;
     private final Outbox outbox;
-    private final ResponseTargetsConfig targets;
+    private final IncidentConfig config;
     private final ObjectMapper mapper;
 
     public IncidentService(IncidentRepository incidents, TimelineRepository timeline, Outbox outbox,
-                           ResponseTargetsConfig targets, ObjectMapper mapper) {
+                           IncidentConfig config, ObjectMapper mapper) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.outbox = outbox;
-        this.targets = targets;
+        this.config = config;
         this.mapper = mapper;
     }
 
-    /** Applies one normalized alert from {@code integration}: deduplicate, classify, open or resolve. */
-    public Uni<AlertResult> apply(Integration integration, NormalizedAlert alert) {
-        Actor actor = new Actor(Actor.Kind.INTEGRATION, integration.id.toString(), integration.name, null);
-        Instant now = Instant.now();
-        return alert.resolved() ? resolve(integration, alert, actor, now) : trigger(integration, alert, actor, now);
-    }
+    // ---- reading -------------------------------------------------------------------------------------------
 
     @WithSession
     public Uni<Incident> get(UUID id) {
@@ -72,51 +81,256 @@ public class IncidentService {
                 .chain(incident -> timeline.forIncident(id));
     }
 
-    private Uni<AlertResult> trigger(Integration integration, NormalizedAlert alert, Actor actor, Instant now) {
-        Priority priority = Classifier.byDefault(alert.severity());
+    @WithSession
+    public Uni<IncidentRepository.Page> list(IncidentRepository.Filter filter) {
+        return incidents.list(filter);
+    }
+
+    // ---- opening (inside the caller's Outbox.transaction) ---------------------------------------------------
+
+    /**
+     * Opens an incident, or counts the alert on the open incident with the same (integration, dedup key).
+     * Must run inside {@link Outbox#transaction}.
+     */
+    public Uni<Opened> open(NewIncident facts, Actor actor) {
+        Instant now = Instant.now();
         Incident candidate = new Incident();
         candidate.id = UUID.randomUUID();
-        candidate.integrationId = integration.id;
-        candidate.dedupKey = alert.dedupKey();
-        candidate.service = alert.service() != null ? alert.service() : integration.service;
-        candidate.priority = priority.name();
-        candidate.severity = alert.severity();
-        candidate.summary = alert.summary();
-        candidate.source = alert.source();
-        candidate.links = toJson(alert.links());
-        candidate.respondBy = now.plus(targets.of(priority));
+        candidate.integrationId = facts.integrationId();
+        candidate.dedupKey = facts.dedupKey() != null ? facts.dedupKey() : candidate.id.toString();
+        candidate.service = facts.service();
+        candidate.priority = facts.priority().name();
+        candidate.severity = facts.severity();
+        candidate.summary = facts.summary();
+        candidate.source = facts.source();
+        candidate.links = toJson(facts.links());
+        candidate.respondBy = now.plus(config.responseTargets().of(facts.priority()));
         candidate.createdAt = now;
-        return incidents.openOrAppend(candidate).chain(upsert -> {
-            if (!upsert.opened()) {
-                return timeline.persist(TimelineEntry.of(upsert.incidentId(), now, "alert-appended", label(actor),
-                                alert.summary()))
-                        .replaceWith(new AlertResult(Outcome.APPENDED, upsert.incidentId(), alert.dedupKey()));
-            }
-            IncidentTriggered event = new IncidentTriggered(candidate.service, priority, candidate.severity,
-                    candidate.summary, candidate.source, candidate.dedupKey, candidate.respondBy, alert.links(), actor);
-            return timeline.persist(TimelineEntry.of(candidate.id, now, "triggered", label(actor),
-                            priority + " " + candidate.summary))
-                    .chain(() -> outbox.append(Envelope.of(event, candidate.id, now)))
-                    .replaceWith(new AlertResult(Outcome.TRIGGERED, candidate.id, alert.dedupKey()));
+        candidate.ruleId = facts.ruleId();
+        return incidents.openOrAppend(candidate).chain(upsert -> upsert.opened()
+                ? announceNew(candidate.id, facts, actor, now)
+                : countAlert(upsert.incidentId(), facts.summary(), actor, now));
+    }
+
+    private Uni<Opened> announceNew(UUID id, NewIncident facts, Actor actor, Instant now) {
+        return incidents.findById(id).chain(incident -> {
+            IncidentTriggered event = new IncidentTriggered(incident.service, facts.priority(), incident.severity,
+                    incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
+            return record(incident, now, "triggered", actor, facts.priority() + " " + incident.summary, event)
+                    .map(saved -> new Opened(saved, true));
         });
     }
 
-    private Uni<AlertResult> resolve(Integration integration, NormalizedAlert alert, Actor actor, Instant now) {
-        return incidents.findOpen(integration.id, alert.dedupKey()).chain(incident -> {
-            if (incident == null) {
-                return Uni.createFrom().item(new AlertResult(Outcome.IGNORED, null, alert.dedupKey()));
+    /** Counts a repeated alert; tells the world at most once per {@code alert-appended-interval} per incident. */
+    private Uni<Opened> countAlert(UUID id, String summary, Actor actor, Instant now) {
+        return incidents.findById(id).chain(incident -> {
+            boolean announce = incident.lastEventAt == null
+                    || !incident.lastEventAt.plus(config.alertAppendedInterval()).isAfter(now);
+            if (!announce) {
+                return Uni.createFrom().item(new Opened(incident, false));
             }
-            incident.status = Incident.Status.RESOLVED;
-            incident.resolvedAt = now;
-            IncidentResolved event = new IncidentResolved(incident.service, Priority.valueOf(incident.priority),
-                    incident.summary, incident.createdAt, incident.acknowledgedAt, actor);
-            return timeline.persist(TimelineEntry.of(incident.id, now, "resolved", label(actor), alert.summary()))
-                    .chain(() -> outbox.append(Envelope.of(event, incident.id, now)))
-                    .replaceWith(new AlertResult(Outcome.RESOLVED, incident.id, alert.dedupKey()));
+            incident.lastEventAt = now;
+            AlertAppended event = new AlertAppended(incident.service, priority(incident), summary,
+                    incident.alertCount, incident.lastSeenAt, actor);
+            return record(incident, now, "alerts-appended", actor,
+                    incident.alertCount + " alerts so far; latest: " + summary, event)
+                    .map(saved -> new Opened(saved, false));
         });
     }
 
-    private static String label(Actor actor) {
+    /** The open incident of (integration, dedup key), locked, or null; inside the caller's transaction. */
+    public Uni<Incident> findOpen(UUID integrationId, String dedupKey) {
+        return incidents.findOpen(integrationId, dedupKey);
+    }
+
+    /** A timeline entry without an event (e.g. "the sender truncated the group"); inside the caller's transaction. */
+    public Uni<Void> note(Incident incident, Actor actor, String kind, String detail) {
+        return timeline.persist(TimelineEntry.of(incident.id, Instant.now(), kind, display(actor), detail)).replaceWithVoid();
+    }
+
+    /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
+    public Uni<Incident> resolveByDedupKey(UUID integrationId, String dedupKey, Actor actor, String why) {
+        return incidents.findOpen(integrationId, dedupKey).chain(incident -> incident == null
+                ? Uni.createFrom().nullItem()
+                : resolveLocked(incident, actor, why));
+    }
+
+    /** Acknowledges the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
+    public Uni<Incident> acknowledgeByDedupKey(UUID integrationId, String dedupKey, Actor actor) {
+        return incidents.findOpen(integrationId, dedupKey).chain(incident -> incident == null
+                ? Uni.createFrom().nullItem()
+                : acknowledgeLocked(incident, actor));
+    }
+
+    // ---- lifecycle actions (each its own transaction) ------------------------------------------------------
+
+    public Uni<Incident> acknowledge(UUID id, Actor actor) {
+        return change(id, incident -> acknowledgeLocked(incident, actor));
+    }
+
+    public Uni<Incident> resolve(UUID id, Actor actor, String note) {
+        return change(id, incident -> incident.status == Incident.Status.RESOLVED
+                ? Uni.createFrom().item(incident)
+                : resolveLocked(incident, actor, note));
+    }
+
+    public Uni<Incident> reopen(UUID id, Actor actor, String reason) {
+        return change(id, incident -> {
+            if (incident.isOpen()) {
+                return Uni.createFrom().item(incident);
+            }
+            Instant now = Instant.now();
+            return incidents.anotherOpen(incident).chain(other -> {
+                if (other) {
+                    throw new ProblemException(Response.Status.CONFLICT,
+                            "Another incident with the same dedup key is open; work on that one");
+                }
+                incident.status = Incident.Status.TRIGGERED;
+                incident.resolvedAt = null;
+                incident.acknowledgedAt = null;
+                incident.snoozedUntil = null;
+                incident.respondBy = now.plus(config.responseTargets().of(priority(incident)));
+                return record(incident, now, "reopened", actor, reason,
+                        new IncidentReopened(incident.service, priority(incident), incident.summary,
+                                incident.respondBy, actor));
+            });
+        });
+    }
+
+    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor) {
+        return change(id, incident -> {
+            requireOpen(incident, "snoozed");
+            Instant now = Instant.now();
+            incident.snoozedUntil = now.plus(duration);
+            return record(incident, now, "snoozed", actor, "until " + incident.snoozedUntil,
+                    new IncidentSnoozed(incident.service, priority(incident), incident.summary, incident.snoozedUntil,
+                            actor));
+        });
+    }
+
+    public Uni<Incident> addNote(UUID id, String note, Actor actor) {
+        return change(id, incident -> record(incident, Instant.now(), "note", actor, note,
+                new IncidentNoteAdded(incident.service, priority(incident), incident.summary, note, actor)));
+    }
+
+    public Uni<Incident> changePriority(UUID id, Priority priority, String reason, Actor actor) {
+        return change(id, incident -> {
+            Priority previous = priority(incident);
+            if (previous == priority) {
+                return Uni.createFrom().item(incident);
+            }
+            requireOpen(incident, "re-prioritized");
+            Instant now = Instant.now();
+            incident.priority = priority.name();
+            // The response target is measured from the incident's start, as it always was.
+            incident.respondBy = incident.createdAt.plus(config.responseTargets().of(priority));
+            return record(incident, now, "priority-changed", actor, previous + " → " + priority + ": " + reason,
+                    new IncidentPriorityChanged(incident.service, previous, priority, incident.summary,
+                            incident.respondBy, reason, actor));
+        });
+    }
+
+    public Uni<Incident> changePhase(UUID id, Phase phase, Actor actor) {
+        return change(id, incident -> {
+            Phase previous = incident.phase;
+            if (previous == phase) {
+                return Uni.createFrom().item(incident);
+            }
+            incident.phase = phase;
+            return record(incident, Instant.now(), "phase-changed", actor, previous + " → " + phase,
+                    new IncidentPhaseChanged(incident.service, priority(incident), incident.summary, previous, phase,
+                            actor));
+        });
+    }
+
+    public Uni<Incident> assign(UUID id, Actor assignee, Actor actor) {
+        return change(id, incident -> {
+            if (assignee.id().equals(incident.assigneeId)) {
+                return Uni.createFrom().item(incident);
+            }
+            requireOpen(incident, "assigned");
+            setAssignee(incident, assignee);
+            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee),
+                    new IncidentAssigned(incident.service, priority(incident), incident.summary, assignee, actor));
+        });
+    }
+
+    /** Opens an incident by hand (no integration). */
+    public Uni<Incident> create(String service, Priority priority, String summary, List<Link> links, Actor actor) {
+        String severity = switch (priority) {
+            case P1 -> "critical";
+            case P2 -> "error";
+            case P3 -> "warning";
+            case P4 -> "info";
+        };
+        NewIncident facts = new NewIncident(null, null, service, priority, severity, summary, null, links, null);
+        return outbox.transaction(() -> open(facts, actor)).map(Opened::incident);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private Uni<Incident> acknowledgeLocked(Incident incident, Actor actor) {
+        if (incident.status == Incident.Status.ACKNOWLEDGED) {
+            return Uni.createFrom().item(incident);
+        }
+        if (incident.status == Incident.Status.RESOLVED) {
+            throw new ProblemException(Response.Status.CONFLICT, "The incident is already resolved");
+        }
+        Instant now = Instant.now();
+        incident.status = Incident.Status.ACKNOWLEDGED;
+        incident.acknowledgedAt = now;
+        incident.snoozedUntil = null;
+        if (incident.assigneeId == null && actor.kind() == Actor.Kind.USER) {
+            setAssignee(incident, actor);
+        }
+        Actor assignee = incident.assigneeId == null ? null
+                : new Actor(Actor.Kind.USER, incident.assigneeId, incident.assigneeName, incident.assigneeEmail);
+        return record(incident, now, "acknowledged", actor, null,
+                new IncidentAcknowledged(incident.service, priority(incident), incident.summary, assignee, actor));
+    }
+
+    private Uni<Incident> resolveLocked(Incident incident, Actor actor, String why) {
+        Instant now = Instant.now();
+        incident.status = Incident.Status.RESOLVED;
+        incident.resolvedAt = now;
+        incident.snoozedUntil = null;
+        return record(incident, now, "resolved", actor, why,
+                new IncidentResolved(incident.service, priority(incident), incident.summary, incident.createdAt,
+                        incident.acknowledgedAt, actor));
+    }
+
+    /** One lifecycle transaction on a locked incident. */
+    private Uni<Incident> change(UUID id, java.util.function.Function<Incident, Uni<Incident>> action) {
+        return outbox.transaction(() -> incidents.findForUpdate(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id))
+                .chain(incident -> action.apply(incident)));
+    }
+
+    private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
+        incident.version++;
+        return timeline.persist(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
+                .chain(() -> outbox.append(Envelope.of(event, incident.id, at)))
+                .replaceWith(incident);
+    }
+
+    private static void requireOpen(Incident incident, String what) {
+        if (!incident.isOpen()) {
+            throw new ProblemException(Response.Status.CONFLICT, "A resolved incident cannot be " + what);
+        }
+    }
+
+    private static void setAssignee(Incident incident, Actor person) {
+        incident.assigneeId = person.id();
+        incident.assigneeName = person.name();
+        incident.assigneeEmail = person.email();
+    }
+
+    private static Priority priority(Incident incident) {
+        return Priority.valueOf(incident.priority);
+    }
+
+    /** How an actor appears in the timeline, e.g. "user:Alice" or "integration:Alertmanager". */
+    static String display(Actor actor) {
         return actor.kind().name().toLowerCase() + ":" + (actor.name() != null ? actor.name() : actor.id());
     }
 

@@ -1,74 +1,246 @@
 package io.tocsin.intake.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.classification.AlertFacts;
+import io.tocsin.classification.service.ClassificationService;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.events.Link;
+import io.tocsin.events.Actor;
+import io.tocsin.incident.Incident;
+import io.tocsin.incident.repository.AlertRepository;
 import io.tocsin.incident.service.IncidentService;
 import io.tocsin.intake.NormalizedAlert;
-import io.tocsin.intake.rest.GenericAlertRequest;
+import io.tocsin.intake.format.AlertGroupFormat;
+import io.tocsin.intake.format.AlertGroupPayload;
+import io.tocsin.intake.format.GenericAlert;
+import io.tocsin.intake.format.GenericFormat;
+import io.tocsin.intake.format.InvalidAlertException;
+import io.tocsin.intake.format.PagerDutyEvent;
+import io.tocsin.intake.format.PagerDutyFormat;
+import io.tocsin.intake.repository.IdempotencyRepository;
+import io.tocsin.integration.Integration;
 import io.tocsin.integration.service.IntegrationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Webhook intake: parse and validate the raw body (nothing touches the database before the body is known to be
- * good), then authenticate the key and apply the alert in one transaction. The caller answers 202 only after that
- * transaction committed.
+ * Webhook intake for every format. The order matters: parse and check the body (nothing is stored for a bad one),
+ * admit the key (unknown 404, disabled 403, over its rate 429), verify the signature where the integration has a
+ * secret (401), then apply every alert of the request in ONE transaction with its outbox rows. The caller answers
+ * 202 only after that transaction committed.
  */
 @ApplicationScoped
 public class IntakeService {
+
+    /** What one alert did: triggered, appended, acknowledged, resolved, or ignored (nothing open to act on). */
+    public record Outcome(String status, UUID incidentId, String dedupKey) {
+    }
+
+    /** Headers a format may need, looked up by name. */
+    public record Request(byte[] body, Function<String, String> header) {
+    }
+
+    private static final TypeReference<List<Outcome>> OUTCOMES = new TypeReference<>() {
+    };
 
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Outbox outbox;
     private final IntegrationService integrations;
     private final IncidentService incidents;
+    private final ClassificationService classification;
+    private final AlertRepository alerts;
+    private final IdempotencyRepository idempotency;
 
     public IntakeService(ObjectMapper mapper, Validator validator, Outbox outbox, IntegrationService integrations,
-                         IncidentService incidents) {
+                         IncidentService incidents, ClassificationService classification, AlertRepository alerts,
+                         IdempotencyRepository idempotency) {
         this.mapper = mapper;
         this.validator = validator;
         this.outbox = outbox;
         this.integrations = integrations;
         this.incidents = incidents;
+        this.classification = classification;
+        this.alerts = alerts;
+        this.idempotency = idempotency;
     }
 
-    public Uni<IncidentService.AlertResult> generic(String key, byte[] body) throws IOException {
-        GenericAlertRequest request = parse(body, GenericAlertRequest.class);
-        NormalizedAlert alert = new NormalizedAlert(
-                request.dedupKey() != null ? request.dedupKey() : UUID.randomUUID().toString(),
-                request.summary(),
-                request.severity() != null ? request.severity() : "error",
-                request.service(),
-                request.source(),
-                request.links() == null ? List.of()
-                        : request.links().stream().map(l -> new Link(l.href(), l.text())).toList(),
-                "resolved".equals(request.status()));
-        return outbox.transaction(() -> integrations.authenticate(key)
-                .chain(integration -> incidents.apply(integration, alert)));
+    public Uni<List<Outcome>> generic(String key, Request request) throws IOException {
+        GenericAlert alert = parse(request.body(), GenericAlert.class);
+        validate(alert);
+        NormalizedAlert normalized = GenericFormat.map(alert);
+        String idempotencyKey = request.header().apply("Idempotency-Key");
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw new ProblemException(400, "Idempotency-Key must be 1 to 255 characters", List.of());
+        }
+        return integrations.admit(key).chain(admitted -> {
+            if (!admitted.secrets().isEmpty()) {
+                requireSignature(Signatures.checkGeneric(admitted.secrets(), request.header().apply("X-Tocsin-Timestamp"),
+                        request.header().apply("X-Tocsin-Signature"), request.body(), Instant.now()));
+            }
+            Integration integration = admitted.integration();
+            if (idempotencyKey == null) {
+                return outbox.transaction(() -> apply(integration, List.of(normalized)));
+            }
+            return outbox.transaction(() -> idempotency.claim(integration.id, idempotencyKey).chain(first -> first
+                    ? apply(integration, List.of(normalized))
+                    .call(outcomes -> idempotency.store(integration.id, idempotencyKey, toJson(outcomes)))
+                    : idempotency.answer(integration.id, idempotencyKey).map(this::outcomes)));
+        });
+    }
+
+    public Uni<List<Outcome>> alertGroup(String key, Request request, AlertGroupFormat.Sender sender) throws IOException {
+        AlertGroupPayload payload = parse(request.body(), AlertGroupPayload.class);
+        AlertGroupFormat.map(payload, sender, false); // validates before anything is stored or counted
+        return integrations.admit(key).chain(admitted -> {
+            Integration integration = admitted.integration();
+            if (sender == AlertGroupFormat.Sender.GRAFANA && !admitted.secrets().isEmpty()) {
+                String header = integration.signatureHeader != null ? integration.signatureHeader
+                        : "X-Grafana-Alerting-Signature";
+                requireSignature(Signatures.checkGrafana(admitted.secrets(),
+                        integration.timestampHeader == null ? null : request.header().apply(integration.timestampHeader),
+                        integration.timestampHeader != null, request.header().apply(header), request.body(),
+                        Instant.now()));
+            }
+            List<NormalizedAlert> normalized = AlertGroupFormat.map(payload, sender, "alert".equals(integration.groupBy));
+            return outbox.transaction(() -> apply(integration, normalized));
+        });
+    }
+
+    /** PagerDuty Events v2: the routing key is in the body; errors are {@link InvalidAlertException}. */
+    public Uni<List<Outcome>> pagerDuty(Request request) throws IOException {
+        PagerDutyEvent event = parse(request.body(), PagerDutyEvent.class);
+        NormalizedAlert normalized = PagerDutyFormat.map(event);
+        return integrations.admit(event.routingKey())
+                .chain(admitted -> outbox.transaction(() -> apply(admitted.integration(), List.of(normalized))));
+    }
+
+    /** Sends a harmless P4 alert through the integration, as its monitoring system would. */
+    public Uni<List<Outcome>> testAlert(Integration integration, String requestedBy) {
+        NormalizedAlert alert = new NormalizedAlert(NormalizedAlert.Action.TRIGGER, "tocsin-test-" + UUID.randomUUID(),
+                "Test alert from Tocsin (sent by " + requestedBy + ")", "info", null, "tocsin", List.of(),
+                java.util.Map.of("test", "true"), List.of(), 0);
+        return outbox.transaction(() -> apply(integration, List.of(alert)));
+    }
+
+    private Uni<List<Outcome>> apply(Integration integration, List<NormalizedAlert> normalized) {
+        Actor actor = new Actor(Actor.Kind.INTEGRATION, integration.id.toString(), integration.name, null);
+        List<Outcome> outcomes = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (NormalizedAlert alert : normalized) {
+            chain = chain.chain(() -> applyOne(integration, alert, actor).invoke(outcomes::add).replaceWithVoid());
+        }
+        return chain.replaceWith(outcomes);
+    }
+
+    private Uni<Outcome> applyOne(Integration integration, NormalizedAlert alert, Actor actor) {
+        return switch (alert.action()) {
+            case TRIGGER -> open(integration, alert, actor)
+                    .map(opened -> new Outcome(opened.isNew() ? "triggered" : "appended", opened.incident().id,
+                            alert.dedupKey()));
+            case ACKNOWLEDGE -> incidents.acknowledgeByDedupKey(integration.id, alert.dedupKey(), actor)
+                    .map(incident -> outcome(incident, "acknowledged", alert));
+            case RESOLVE -> incidents.resolveByDedupKey(integration.id, alert.dedupKey(), actor, alert.summary())
+                    .map(incident -> outcome(incident, "resolved", alert));
+            case GROUP -> group(integration, alert, actor);
+        };
+    }
+
+    /** An alert group: open while any alert fires; resolve when the last alert of the incident has resolved. */
+    private Uni<Outcome> group(Integration integration, NormalizedAlert alert, Actor actor) {
+        Instant now = Instant.now();
+        Uni<IncidentService.Opened> target = alert.anyFiring() ? open(integration, alert, actor)
+                : incidents.findOpen(integration.id, alert.dedupKey())
+                .map(incident -> incident == null ? null : new IncidentService.Opened(incident, false));
+        return target.chain(opened -> {
+            if (opened == null) {
+                return Uni.createFrom().item(new Outcome("ignored", null, alert.dedupKey()));
+            }
+            Incident incident = opened.incident();
+            Uni<Void> members = Uni.createFrom().voidItem();
+            for (NormalizedAlert.Member member : alert.members()) {
+                members = members.chain(() -> alerts.upsert(incident.id, member, now).replaceWithVoid());
+            }
+            return members
+                    .chain(() -> alert.truncated() > 0
+                            ? incidents.note(incident, actor, "alerts-truncated",
+                            "The sender left out " + alert.truncated() + " alerts of this group")
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> alerts.countFiring(incident.id))
+                    .chain(firing -> firing > 0
+                            ? Uni.createFrom().item(new Outcome(opened.isNew() ? "triggered" : "appended", incident.id,
+                            alert.dedupKey()))
+                            : incidents.resolveByDedupKey(integration.id, alert.dedupKey(), actor,
+                                    "All alerts of the group resolved")
+                            .map(resolved -> new Outcome("resolved", incident.id, alert.dedupKey())));
+        });
+    }
+
+    private Uni<IncidentService.Opened> open(Integration integration, NormalizedAlert alert, Actor actor) {
+        AlertFacts facts = new AlertFacts(integration.id, alert.service(), alert.severity(), alert.source(),
+                alert.summary(), alert.labels());
+        return classification.classify(facts, integration.service).chain(decision -> incidents.open(
+                new IncidentService.NewIncident(integration.id, alert.dedupKey(), decision.service(),
+                        decision.priority(), alert.severity(), alert.summary(), alert.source(), alert.links(),
+                        decision.ruleId()), actor));
+    }
+
+    private static Outcome outcome(Incident incident, String status, NormalizedAlert alert) {
+        return incident == null ? new Outcome("ignored", null, alert.dedupKey())
+                : new Outcome(status, incident.id, alert.dedupKey());
+    }
+
+    private static void requireSignature(String problem) {
+        if (problem != null) {
+            throw new ProblemException(Response.Status.UNAUTHORIZED, problem);
+        }
     }
 
     private <T> T parse(byte[] body, Class<T> type) throws IOException {
         if (body == null || body.length == 0) {
             throw new ProblemException(400, "The body is empty", List.of());
         }
-        T request = mapper.readValue(body, type);
-        if (request == null) {
+        T value = mapper.readValue(body, type);
+        if (value == null) {
             throw new ProblemException(400, "The body must be a JSON object", List.of());
         }
+        return value;
+    }
+
+    private <T> void validate(T request) {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw ProblemException.unprocessable("The alert is not valid", violations.stream()
+            throw new InvalidAlertException(violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList());
         }
-        return request;
+    }
+
+    private String toJson(List<Outcome> outcomes) {
+        try {
+            return mapper.writeValueAsString(outcomes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Outcome> outcomes(String json) {
+        try {
+            return mapper.readValue(json, OUTCOMES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored idempotent answer is not JSON", e);
+        }
     }
 }

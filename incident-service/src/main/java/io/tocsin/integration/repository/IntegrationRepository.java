@@ -16,6 +16,10 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
         return find("keyHash", keyHash).firstResult();
     }
 
+    public Uni<Integration> findByPreviousKeyHash(String keyHash) {
+        return find("previousKeyHash", keyHash).firstResult();
+    }
+
     public Uni<List<Integration>> listByName() {
         return list("order by name, createdAt");
     }
