@@ -48,7 +48,10 @@ public final class LocalKeys {
         return new KeyPair(publicKey(Files.readString(publicFile).trim()), privateKey(Files.readString(privateFile).trim()));
     }
 
-    /** A random 32-byte key (base64) kept in {@code file}: encrypts integration signing secrets at rest. */
+    /**
+     * A random 32-byte secret (base64) kept in {@code file}, shared by every replica: the key for integration
+     * secrets at rest, for one-tap links, for outgoing webhook signatures.
+     */
     public static String loadOrCreateSecret(Path file) throws IOException {
         if (Files.exists(file)) {
             return Files.readString(file).trim();

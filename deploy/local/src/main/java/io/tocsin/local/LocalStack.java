@@ -89,6 +89,8 @@ public final class LocalStack {
                 "IMAP_PORT=" + mail.imapPort(),
                 "OIDC_PUBLIC_KEY=" + LocalKeys.encode(keys.getPublic()),
                 "SECRET_KEY=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("integration-secrets.key")),
+                "LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("one-tap-links.key")),
+                "WEBHOOK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("outgoing-webhooks.key")),
                 ""));
         Files.writeString(run.resolve("infra.ready"), Instant.now().toString());
         log("Infrastructure ready");
