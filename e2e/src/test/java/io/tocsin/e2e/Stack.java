@@ -1,0 +1,169 @@
+package io.tocsin.e2e;
+
+import io.tocsin.local.KafkaBroker;
+import io.tocsin.local.LocalKeys;
+import io.tocsin.local.LocalStack;
+import io.tocsin.local.MailServer;
+import io.tocsin.local.Ports;
+import io.tocsin.local.Postgres;
+import io.tocsin.local.Tokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole product as a user runs it: real PostgreSQL, Kafka and SMTP on free ports (never a running
+ * `tocsin up`'s), and the four packaged services as separate processes configured to them.
+ */
+final class Stack implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("incident-service", "escalation-service", "notification-service",
+            "status-service");
+
+    final Path home;
+    final Postgres postgres;
+    final KafkaBroker kafka;
+    final MailServer mail;
+    final KeyPair keys;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    private Stack(Path home, Postgres postgres, KafkaBroker kafka, MailServer mail, KeyPair keys) {
+        this.home = home;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.mail = mail;
+        this.keys = keys;
+    }
+
+    /** Starts everything; {@code extra} are environment variables for all services (e.g. shortened timers). */
+    static Stack start(Map<String, String> extra) throws Exception {
+        Path home = Files.createTempDirectory("tocsin-e2e-");
+        Postgres postgres = Postgres.start(home.resolve("postgres"), Ports.free(), false);
+        for (String database : LocalStack.DATABASES) {
+            postgres.createDatabase(database);
+        }
+        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), Ports.free(), Ports.free());
+        kafka.start();
+        kafka.createTopics(LocalStack.TOPICS, 3);
+        MailServer mail = MailServer.start(Ports.free(), Ports.free());
+        Stack stack = new Stack(home, postgres, kafka, mail, LocalKeys.generate());
+        try {
+            for (String service : SERVICES) {
+                stack.ports.put(service, Ports.free());
+            }
+            byte[] secretKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(secretKey);
+            for (String service : SERVICES) {
+                Map<String, String> env = new HashMap<>();
+                env.put("TOCSIN_DB_HOST", "127.0.0.1");
+                env.put("TOCSIN_DB_PORT", String.valueOf(postgres.port()));
+                env.put("TOCSIN_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+                env.put("TOCSIN_SMTP_HOST", "127.0.0.1");
+                env.put("TOCSIN_SMTP_PORT", String.valueOf(mail.smtpPort()));
+                env.put("TOCSIN_OIDC_PUBLIC_KEY", LocalKeys.encode(stack.keys.getPublic()));
+                env.put("TOCSIN_SECRET_KEY", Base64.getEncoder().encodeToString(secretKey));
+                env.put("TOCSIN_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-links");
+                env.put("TOCSIN_WEBHOOK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-webhooks");
+                env.put("TOCSIN_SERVICE_TOKEN", stack.token("notification-service", "service"));
+                env.put("TOCSIN_LOG_JSON", "false");
+                env.put("QUARKUS_HTTP_PORT", String.valueOf(stack.ports.get(service)));
+                env.put("TOCSIN_INCIDENT_URL", stack.url("incident-service"));
+                env.put("TOCSIN_PUBLIC_URL", stack.url("notification-service"));
+                env.putAll(extra);
+                stack.launch(service, env);
+            }
+            for (String service : SERVICES) {
+                stack.awaitReady(service, Duration.ofSeconds(300));
+            }
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String token(String user, String... roles) {
+        Instant now = Instant.now();
+        return Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE, user, user,
+                user + "@example.test", List.of(roles), now, now.plus(Duration.ofHours(1))));
+    }
+
+    Path log(String service) {
+        return home.resolve(service + ".log");
+    }
+
+    private void launch(String service, Map<String, String> env) throws IOException {
+        Path jar = Path.of(System.getProperty("tocsin.root", ".."), service, "target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the e2e module runs after the services are packaged");
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log(service).toFile());
+        builder.environment().putAll(env);
+        processes.add(builder.start());
+    }
+
+    private void awaitReady(String service, Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(service + " not ready after " + timeout + "; log:\n"
+                + Files.readString(log(service)).lines().skip(Math.max(0, Files.readString(log(service)).lines().count() - 40))
+                .reduce("", (a, b) -> a + b + "\n"));
+    }
+
+    @Override
+    public void close() {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        mail.close();
+        kafka.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("Stopping PostgreSQL: " + e);
+        }
+    }
+}
