@@ -61,14 +61,24 @@ class ImagesAndComposeTest {
             assertTrue(initdb.contains("CREATE DATABASE " + properties.getProperty("tocsin.database") + ";"),
                     "initdb creates " + properties.getProperty("tocsin.database"));
         }
-        // Anchors are resolved by the YAML reader: check every container's environment.
-        compose.path("services").properties().forEach(entry -> entry.getValue().path("environment").properties().forEach(env -> {
-            if (SECRET_NAME.matcher(env.getKey()).matches()) {
-                assertTrue(env.getValue().asString().matches("\\$\\{[A-Z_]+(:?[-?][^}]*)?}"),
-                        entry.getKey() + ": " + env.getKey() + " must come from the environment (.env), not be written here");
-            }
-        }));
+        // Every secret-looking setting anywhere (services, the shared x-service block, merge keys) is a ${...}
+        // reference to the environment or .env, never a value.
+        assertNoLiteralSecret(compose, "compose.yaml");
         assertTrue(Files.readString(composeDir.resolve(".gitignore")).lines().anyMatch(".env"::equals), ".env is ignored by git");
+    }
+
+    private static void assertNoLiteralSecret(JsonNode node, String where) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getValue().isValueNode() && SECRET_NAME.matcher(field.getKey()).matches()) {
+                    assertTrue(field.getValue().asString().matches("\\$\\{[A-Z_]+(:?[-?][^}]*)?}"),
+                            where + "." + field.getKey() + " must come from the environment (.env), not be written here");
+                }
+                assertNoLiteralSecret(field.getValue(), where + "." + field.getKey());
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> assertNoLiteralSecret(item, where));
+        }
     }
 
     private static String single(String text, String regex, Path file) {
