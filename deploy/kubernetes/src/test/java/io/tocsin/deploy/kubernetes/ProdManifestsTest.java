@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static io.tocsin.deploy.kubernetes.ManifestsTest.SERVICES;
@@ -100,12 +102,20 @@ class ProdManifestsTest {
         }
         assertEquals(5, needed.size(), "the event catalogue's topics");
         // Dead-letter and incoming topics configured by the services themselves.
+        // An incoming channel reads the topic of its name unless it sets .topic (CONVENTIONS: channel = topic).
+        Pattern incoming = Pattern.compile("mp\\.messaging\\.incoming\\.\"?([^\"]+)\"?\\.connector");
         for (String service : SERVICES) {
-            Overlay.applicationProperties(service).forEach((key, value) -> {
+            var properties = Overlay.applicationProperties(service);
+            properties.forEach((key, value) -> {
                 String k = key.toString();
                 if (k.endsWith(".dead-letter-queue.topic") || (k.startsWith("mp.messaging.") && k.endsWith(".topic")
                         && !k.startsWith("mp.messaging.outgoing.outbox."))) {
                     needed.add(value.toString().trim());
+                }
+                Matcher channel = incoming.matcher(k);
+                if (channel.matches() && properties.keySet().stream().noneMatch(
+                        other -> other.toString().startsWith(k.substring(0, k.length() - "connector".length())) && other.toString().endsWith(".topic"))) {
+                    needed.add(channel.group(1));
                 }
             });
         }
