@@ -2,6 +2,8 @@ package io.tocsin.status.timeline;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -29,7 +31,7 @@ public class IncidentRecord {
     /** Internal: the alert's summary. Public pages show {@link #publicTitle} instead. */
     public String summary;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Status status;
 
     public String phase;

@@ -13,10 +13,6 @@ import java.util.UUID;
 @Table(name = "public_update")
 public class PublicUpdate {
 
-    /** The wire values of PublicUpdatePosted's status. */
-    public static final java.util.List<String> STATUSES = java.util.List.of("investigating", "identified", "monitoring",
-            "resolved");
-
     @Id
     public UUID id;
 

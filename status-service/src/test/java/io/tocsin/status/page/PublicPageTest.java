@@ -262,11 +262,24 @@ class PublicPageTest {
                 .then().statusCode(404);
         assertEquals(before, TestDatabase.count("select count(*) from component"));
 
-        component(service, "X", null);
+        String id = component(service, "X", null);
         given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body("{\"service\":\"" + service + "\",\"name\":\"Y\"}").post("/api/v1/components")
                 .then().statusCode(409).contentType("application/problem+json");
         assertEquals(before + 1, TestDatabase.count("select count(*) from component"));
+
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Renamed\",\"group\":\"Core\",\"position\":3}").put("/api/v1/components/" + id)
+                .then().statusCode(200).body("name", equalTo("Renamed")).body("group", equalTo("Core"));
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"position\":-1}").put("/api/v1/components/" + id)
+                .then().statusCode(422).body("errors", hasItem(startsWith("position")));
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Z\"}").put("/api/v1/components/" + id).then().statusCode(403);
+        given().header("Authorization", commander()).delete("/api/v1/components/" + id).then().statusCode(403);
+        given().header("Authorization", admin()).delete("/api/v1/components/" + id).then().statusCode(204);
+        given().header("Authorization", admin()).delete("/api/v1/components/" + id).then().statusCode(404);
+        assertEquals(before, TestDatabase.count("select count(*) from component"));
     }
 
     @Test

@@ -175,6 +175,14 @@ class PostmortemTest {
         given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then()
                 .body("sections.actionItems[0].title", equalTo("Size the pool from load tests"));
 
+        given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"status\":\"FINISHED\"}")
+                .put("/api/v1/action-items/" + item).then().statusCode(400);
+        given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"title\":\"\"}")
+                .put("/api/v1/action-items/" + item).then().statusCode(422);
+        given().header("Authorization", TestTokens.bearer("alice", "responder")).contentType(ContentType.JSON)
+                .body("{\"status\":\"DONE\"}").put("/api/v1/action-items/" + item).then().statusCode(403);
+        given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"status\":\"DONE\"}")
+                .put("/api/v1/action-items/" + UUID.randomUUID()).then().statusCode(404);
         given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"status\":\"DONE\"}")
                 .put("/api/v1/action-items/" + item).then().statusCode(200).body("status", equalTo("DONE"));
         given().header("Authorization", stakeholder()).get("/api/v1/action-items?overdue=true").then()

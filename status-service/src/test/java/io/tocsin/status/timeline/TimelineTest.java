@@ -141,6 +141,19 @@ class TimelineTest {
     }
 
     @Test
+    void aNotificationWithoutAnIncidentIdJoinsTheIncidentOfItsSourceEvent() {
+        UUID incident = UUID.randomUUID();
+        Envelope<?> trigger = story(incident, Instant.now()).get(0);
+        Events.publish(trigger);
+        awaitTimeline(incident, 1);
+        Events.publish(Envelope.of(new NotificationDelivered("d-3", trigger.eventId(), "stakeholder-update",
+                "STAKEHOLDER", ContactMethod.email("ops@example.test"), "Ops", 2), null, Instant.now()));
+        JsonPath timeline = awaitTimeline(incident, 2);
+        assertEquals("Stakeholder update delivered to Ops <ops@example.test> (stakeholder-update, attempt 2)",
+                timeline.getString("entries[1].detail"));
+    }
+
+    @Test
     void aPoisonMessageGoesToItsDeadLetterTopicAndTheNextEventStillArrives() {
         UUID poisoned = UUID.randomUUID();
         TestKafka.send(Topics.NOTIFICATION_EVENTS, poisoned.toString(), "{not json");

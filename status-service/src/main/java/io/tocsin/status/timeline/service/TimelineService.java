@@ -81,12 +81,6 @@ public class TimelineService {
                 }));
     }
 
-    /** The read model's state of an incident, 404 when no event about it has arrived. */
-    @WithSession
-    public Uni<IncidentRecord> incident(UUID id) {
-        return records.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id));
-    }
-
     /** An incident's state and its lines. */
     public record Timeline(IncidentRecord incident, List<TimelineEntry> entries) {
     }
