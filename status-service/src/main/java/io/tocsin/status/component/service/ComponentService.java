@@ -1,0 +1,95 @@
+package io.tocsin.status.component.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.status.component.Component;
+import io.tocsin.status.component.ComponentStatus;
+import io.tocsin.status.component.repository.ComponentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Status page components: configured by admins, their status overridden by incident commanders. */
+@ApplicationScoped
+public class ComponentService {
+
+    private final ComponentRepository components;
+
+    public ComponentService(ComponentRepository components) {
+        this.components = components;
+    }
+
+    /** Adds a component for a service; 409 when the service already has one. */
+    @WithTransaction
+    public Uni<Component> create(String service, String name, String group, String description, int position) {
+        UUID id = UUID.randomUUID();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into component (id, service, name, group_name, description, position, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (service) do nothing""")
+                        .setParameter(1, id)
+                        .setParameter(2, service)
+                        .setParameter(3, name.strip())
+                        .setParameter(4, blankToNull(group))
+                        .setParameter(5, blankToNull(description))
+                        .setParameter(6, position)
+                        .setParameter(7, Instant.now().atOffset(ZoneOffset.UTC))
+                        .executeUpdate())
+                .chain(rows -> rows == 1 ? components.findById(id)
+                        : Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
+                        "Service " + service + " already has a component")));
+    }
+
+    @WithSession
+    public Uni<List<Component>> list() {
+        return components.ordered();
+    }
+
+    @WithTransaction
+    public Uni<Component> update(UUID id, String name, String group, String description, Integer position) {
+        return get(id).invoke(c -> {
+            if (name != null) {
+                c.name = name.strip();
+            }
+            if (group != null) {
+                c.groupName = blankToNull(group);
+            }
+            if (description != null) {
+                c.description = blankToNull(description);
+            }
+            if (position != null) {
+                c.position = position;
+            }
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return get(id).chain(components::delete);
+    }
+
+    /** Sets (or with a null status clears) the incident commander's override. */
+    @WithTransaction
+    public Uni<Component> override(UUID id, ComponentStatus status, String reason, String actor) {
+        return get(id).invoke(c -> {
+            c.overrideStatus = status;
+            c.overrideReason = status == null ? null : blankToNull(reason);
+            c.overrideBy = status == null ? null : actor;
+            c.overrideAt = status == null ? null : Instant.now();
+        });
+    }
+
+    private Uni<Component> get(UUID id) {
+        return components.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Component " + id));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,104 @@
+package io.tocsin.status.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.tocsin.events.Priority;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** status-service settings; every default is what a small team would pick. */
+@ConfigMapping(prefix = "tocsin.status")
+public interface StatusConfig {
+
+    /** Public base URL of this service, used in links that leave it (postmortem events, the Atom feed). */
+    @WithDefault("http://127.0.0.1:8084")
+    String baseUrl();
+
+    /** Name shown at the top of the public status page and as the Atom feed's title. */
+    @WithDefault("Service status")
+    String pageTitle();
+
+    /** Postmortem settings. */
+    PostmortemSettings postmortem();
+
+    /** Response targets, used for metrics when an incident's own deadline is unknown (its trigger never arrived). */
+    Targets responseTargets();
+
+    /** Response metrics settings. */
+    Metrics metrics();
+
+    /** Public page settings. */
+    Page page();
+
+    /** Action item settings. */
+    ActionItems actionItems();
+
+    /** Maintenance window settings. */
+    MaintenanceSettings maintenance();
+
+    interface ActionItems {
+        /** How often every replica looks for newly overdue action items (read by the scheduler). */
+        @WithDefault("5m")
+        Duration checkEvery();
+    }
+
+    interface MaintenanceSettings {
+        /** How often maintenance windows are started and ended; their events are at most this late. */
+        @WithDefault("10s")
+        Duration checkEvery();
+    }
+
+    interface PostmortemSettings {
+        /** A postmortem is opened automatically when an incident of one of these priorities resolves. */
+        @WithDefault("P1,P2")
+        Set<Priority> autoOpenPriorities();
+    }
+
+    interface Targets {
+        /** P1 time to acknowledge. */
+        @WithDefault("15m")
+        Duration p1();
+
+        /** P2 time to acknowledge. */
+        @WithDefault("1h")
+        Duration p2();
+
+        /** P3 time to acknowledge. */
+        @WithDefault("4h")
+        Duration p3();
+
+        /** P4 time to acknowledge. */
+        @WithDefault("24h")
+        Duration p4();
+
+        default Duration of(Priority priority) {
+            return switch (priority) {
+                case P1 -> p1();
+                case P2 -> p2();
+                case P3 -> p3();
+                case P4 -> p4();
+            };
+        }
+    }
+
+    interface Metrics {
+        /** The Prometheus gauges cover incidents triggered within this window before now. */
+        @WithDefault("30d")
+        Duration window();
+
+        /** How often the gauges are recomputed (read by the scheduler). */
+        @WithDefault("60s")
+        Duration refreshEvery();
+    }
+
+    interface Page {
+        /** Days of uptime bars per component. */
+        @WithDefault("90")
+        int uptimeDays();
+
+        /** Days of resolved incidents listed under "Past incidents" and in the Atom feed. */
+        @WithDefault("14")
+        int historyDays();
+    }
+}

@@ -1,0 +1,102 @@
+package io.tocsin.status.metrics.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.events.Priority;
+import io.tocsin.status.config.StatusConfig;
+import io.tocsin.status.timeline.repository.IncidentRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Response metrics from the read model, on demand for any period and as Prometheus gauges over a rolling window
+ * ({@code tocsin.status.metrics.window}), recomputed on a timer so a scrape never touches the database.
+ */
+@ApplicationScoped
+public class MetricsService {
+
+    private final IncidentRecordRepository incidents;
+    private final StatusConfig config;
+    private final MeterRegistry registry;
+    private final AtomicReference<Map<Priority, ResponseMetrics.PerPriority>> window =
+            new AtomicReference<>(new EnumMap<>(Priority.class));
+    private volatile boolean started;
+
+    public MetricsService(IncidentRecordRepository incidents, StatusConfig config, MeterRegistry registry) {
+        this.incidents = incidents;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        for (Priority p : Priority.values()) {
+            String priority = p.name();
+            gauge("tocsin_response_mtta_seconds", "Time to acknowledge (median and p90) over the window", priority,
+                    "0.5", m -> value(m.mttaMedianSeconds()));
+            gauge("tocsin_response_mtta_seconds", "Time to acknowledge (median and p90) over the window", priority,
+                    "0.9", m -> value(m.mttaP90Seconds()));
+            gauge("tocsin_response_mttr_seconds", "Time to resolve (median and p90) over the window", priority,
+                    "0.5", m -> value(m.mttrMedianSeconds()));
+            gauge("tocsin_response_mttr_seconds", "Time to resolve (median and p90) over the window", priority,
+                    "0.9", m -> value(m.mttrP90Seconds()));
+            Gauge.builder("tocsin_response_acknowledged_within_target_ratio", window,
+                            w -> metric(w.get(), p, m -> value(m.acknowledgedWithinTargetShare())))
+                    .description("Share of incidents acknowledged within their response target over the window")
+                    .tag("priority", priority).register(registry);
+            Gauge.builder("tocsin_response_incidents", window,
+                            w -> metric(w.get(), p, ResponseMetrics.PerPriority::incidents))
+                    .description("Incidents triggered within the window")
+                    .tag("priority", priority).register(registry);
+        }
+        started = true;
+    }
+
+    /** Metrics of incidents triggered in [from, to). */
+    @WithSession
+    public Uni<Map<Priority, ResponseMetrics.PerPriority>> response(Instant from, Instant to) {
+        return incidents.triggeredBetween(from, to).map(list -> ResponseMetrics.compute(list.stream()
+                .filter(r -> r.priority != null)
+                .map(r -> new ResponseMetrics.Facts(Priority.valueOf(r.priority), r.triggeredAt, r.acknowledgedAt,
+                        r.resolvedAt, r.respondBy))
+                .toList(), config.responseTargets()::of));
+    }
+
+    @Scheduled(every = "${tocsin.status.metrics.refresh-every:60s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        if (!started) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        return response(now.minus(config.metrics().window()), now).invoke(window::set).replaceWithVoid();
+    }
+
+    private void gauge(String name, String description, String priority, String quantile,
+                       ToDoubleFunction<ResponseMetrics.PerPriority> value) {
+        Priority p = Priority.valueOf(priority);
+        Gauge.builder(name, window, w -> metric(w.get(), p, value))
+                .description(description)
+                .tags("priority", priority, "quantile", quantile)
+                .register(registry);
+    }
+
+    private static double metric(Map<Priority, ResponseMetrics.PerPriority> metrics, Priority p,
+                                 ToDoubleFunction<ResponseMetrics.PerPriority> value) {
+        ResponseMetrics.PerPriority m = metrics.get(p);
+        return m == null ? Double.NaN : value.applyAsDouble(m);
+    }
+
+    private static double value(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+}

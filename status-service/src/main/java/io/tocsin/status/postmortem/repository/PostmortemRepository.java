@@ -1,0 +1,43 @@
+package io.tocsin.status.postmortem.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.status.postmortem.Postmortem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Postmortems; at most one per incident. */
+@ApplicationScoped
+public class PostmortemRepository implements PanacheRepositoryBase<Postmortem, UUID> {
+
+    /** Opens a draft unless the incident already has a postmortem; true when this call opened it. */
+    public Uni<Boolean> openDraft(UUID id, UUID incidentId, String title, String service, String priority, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into postmortem (id, incident_id, title, service, priority, status, created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, 'DRAFT', ?6, ?6) on conflict (incident_id) do nothing""")
+                        .setParameter(1, id)
+                        .setParameter(2, incidentId)
+                        .setParameter(3, title)
+                        .setParameter(4, service)
+                        .setParameter(5, priority)
+                        .setParameter(6, now.atOffset(ZoneOffset.UTC))
+                        .executeUpdate())
+                .map(rows -> rows == 1);
+    }
+
+    public Uni<Postmortem> forIncident(UUID incidentId) {
+        return find("incidentId", incidentId).firstResult();
+    }
+
+    /** Newest first; only published ones when {@code publishedOnly}. */
+    public Uni<List<Postmortem>> newestFirst(boolean publishedOnly) {
+        return publishedOnly
+                ? list("status = ?1 order by publishedAt desc", Postmortem.Status.PUBLISHED)
+                : list("order by createdAt desc");
+    }
+}

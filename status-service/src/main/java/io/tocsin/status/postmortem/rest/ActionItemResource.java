@@ -1,0 +1,61 @@
+package io.tocsin.status.postmortem.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
+import io.tocsin.events.Priority;
+import io.tocsin.status.postmortem.ActionItem;
+import io.tocsin.status.postmortem.service.PostmortemService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Action items across postmortems: the overdue list, and updates by incident commanders. */
+@Path("/api/v1/action-items")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ActionItemResource {
+
+    public record UpdateRequest(
+            @Size(min = 1, max = 300) String title,
+            @Size(max = 200) String owner,
+            LocalDate dueDate,
+            Priority priority,
+            ActionItem.Status status) {
+    }
+
+    private final PostmortemService postmortems;
+
+    public ActionItemResource(PostmortemService postmortems) {
+        this.postmortems = postmortems;
+    }
+
+    /** All action items, or with {@code overdue=true} those past their due date (UTC) and not done. */
+    @GET
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.STAKEHOLDER})
+    public Uni<List<PostmortemResource.ActionItemView>> list(@QueryParam("overdue") boolean overdue) {
+        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC))
+                .map(items -> items.stream().map(PostmortemResource.ActionItemView::of).toList());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    public Uni<PostmortemResource.ActionItemView> update(@PathParam("id") UUID id, @NotNull @Valid UpdateRequest request) {
+        return postmortems.updateActionItem(id, request.title(), request.owner(), request.dueDate(), request.priority(),
+                request.status()).map(PostmortemResource.ActionItemView::of);
+    }
+}

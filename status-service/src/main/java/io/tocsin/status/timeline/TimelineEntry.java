@@ -1,0 +1,63 @@
+package io.tocsin.status.timeline;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One line of an incident's history, from one event. The structured columns feed the read model's fold
+ * ({@link io.tocsin.status.timeline.service.IncidentProjection}); {@code actor} and {@code detail} are for people
+ * and are internal: they never reach a public page.
+ */
+@Entity
+@Table(name = "timeline_entry")
+public class TimelineEntry {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "incident_id", nullable = false)
+    public UUID incidentId;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TimelineKind kind;
+
+    public String actor;
+
+    public String detail;
+
+    /** RESPONDER or STAKEHOLDER for notification lines. */
+    public String audience;
+
+    public String service;
+
+    public String priority;
+
+    public String summary;
+
+    @Column(name = "respond_by")
+    public Instant respondBy;
+
+    /** Carried by IncidentResolved, so a resolve that arrives before its trigger still knows when it began. */
+    @Column(name = "triggered_at")
+    public Instant triggeredAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "alert_count")
+    public Integer alertCount;
+
+    public String phase;
+}

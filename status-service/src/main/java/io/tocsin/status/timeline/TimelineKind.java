@@ -1,0 +1,28 @@
+package io.tocsin.status.timeline;
+
+/**
+ * What a timeline line records. The declaration order breaks ties between lines with the same timestamp, so the
+ * fold is deterministic: a trigger sorts before an acknowledge, a resolve after everything it closes.
+ */
+public enum TimelineKind {
+    TRIGGERED,
+    REOPENED,
+    ALERT_APPENDED,
+    PRIORITY_CHANGED,
+    ESCALATION_STEP,
+    ESCALATION_SKIPPED,
+    ESCALATION_MUTED,
+    PAGE_DELIVERED,
+    PAGE_FAILED,
+    TARGET_AT_RISK,
+    TARGET_BREACHED,
+    ACKNOWLEDGED,
+    ASSIGNED,
+    SNOOZED,
+    PHASE_CHANGED,
+    NOTE,
+    STAKEHOLDER_NOTIFIED,
+    STAKEHOLDER_NOTIFICATION_FAILED,
+    PUBLIC_UPDATE,
+    RESOLVED
+}

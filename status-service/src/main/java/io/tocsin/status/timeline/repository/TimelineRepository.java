@@ -1,0 +1,29 @@
+package io.tocsin.status.timeline.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.TimelineKind;
+import io.tocsin.status.timeline.service.IncidentProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** Timeline lines by event id; an incident's lines in timeline order. */
+@ApplicationScoped
+public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, UUID> {
+
+    /** All lines of an incident, in the read model's order (time, kind, event id). */
+    public Uni<List<TimelineEntry>> forIncident(UUID incidentId) {
+        return list("incidentId = ?1", incidentId)
+                .map(list -> list.stream().sorted(IncidentProjection.ORDER).toList());
+    }
+
+    /** Lines of the given kinds for an incident, in timeline order. */
+    public Uni<List<TimelineEntry>> forIncident(UUID incidentId, Collection<TimelineKind> kinds) {
+        return list("incidentId = ?1 and kind in ?2", incidentId, kinds)
+                .map(list -> list.stream().sorted(IncidentProjection.ORDER).toList());
+    }
+}

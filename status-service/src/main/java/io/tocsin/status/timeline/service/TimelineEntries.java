@@ -1,0 +1,186 @@
+package io.tocsin.status.timeline.service;
+
+import io.tocsin.events.AlertAppended;
+import io.tocsin.events.Actor;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.EscalationLevelSkipped;
+import io.tocsin.events.EscalationMuted;
+import io.tocsin.events.EscalationStepReached;
+import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentAssigned;
+import io.tocsin.events.IncidentNoteAdded;
+import io.tocsin.events.IncidentPhaseChanged;
+import io.tocsin.events.IncidentPriorityChanged;
+import io.tocsin.events.IncidentReopened;
+import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentSnoozed;
+import io.tocsin.events.IncidentTriggered;
+import io.tocsin.events.NotificationDelivered;
+import io.tocsin.events.NotificationFailed;
+import io.tocsin.events.Priority;
+import io.tocsin.events.Recipient;
+import io.tocsin.events.ResponseTargetAtRisk;
+import io.tocsin.events.ResponseTargetBreached;
+import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.TimelineKind;
+
+import java.util.stream.Collectors;
+
+/**
+ * Turns one event into one timeline line: its kind, its actor and a sentence for responders, plus the structured
+ * fields the read model folds over. Pure: no database, so every mapping is tested in plain JUnit.
+ */
+public final class TimelineEntries {
+
+    public static final String STAKEHOLDER = "STAKEHOLDER";
+
+    private TimelineEntries() {
+    }
+
+    /** The line for {@code event}, or null when the type adds nothing to a timeline. */
+    public static TimelineEntry of(Envelope<?> event) {
+        Object data = event.data();
+        if (data instanceof IncidentTriggered d) {
+            TimelineEntry e = base(event, TimelineKind.TRIGGERED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = d.priority() + " " + d.service() + ": " + d.summary()
+                    + (d.source() != null ? " (from " + d.source() + ")" : "");
+            e.respondBy = d.respondBy();
+            e.alertCount = 1;
+            return e;
+        }
+        if (data instanceof AlertAppended d) {
+            TimelineEntry e = base(event, TimelineKind.ALERT_APPENDED, d.actor(), d.service(), d.priority(), d.summary());
+            e.alertCount = d.alertCount();
+            e.detail = d.alertCount() + " alerts so far";
+            return e;
+        }
+        if (data instanceof IncidentAcknowledged d) {
+            TimelineEntry e = base(event, TimelineKind.ACKNOWLEDGED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = "Acknowledged" + (d.assignee() != null ? "; assigned to " + label(d.assignee()) : "");
+            return e;
+        }
+        if (data instanceof IncidentResolved d) {
+            TimelineEntry e = base(event, TimelineKind.RESOLVED, d.actor(), d.service(), d.priority(), d.summary());
+            e.triggeredAt = d.triggeredAt();
+            e.acknowledgedAt = d.acknowledgedAt();
+            e.detail = "Resolved";
+            return e;
+        }
+        if (data instanceof IncidentReopened d) {
+            TimelineEntry e = base(event, TimelineKind.REOPENED, d.actor(), d.service(), d.priority(), d.summary());
+            e.respondBy = d.respondBy();
+            e.detail = "Reopened";
+            return e;
+        }
+        if (data instanceof IncidentSnoozed d) {
+            TimelineEntry e = base(event, TimelineKind.SNOOZED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = "Escalation snoozed until " + d.snoozedUntil();
+            return e;
+        }
+        if (data instanceof IncidentPriorityChanged d) {
+            TimelineEntry e = base(event, TimelineKind.PRIORITY_CHANGED, d.actor(), d.service(), d.priority(), d.summary());
+            e.respondBy = d.respondBy();
+            e.detail = "Priority " + d.previousPriority() + " → " + d.priority()
+                    + (d.reason() != null ? ": " + d.reason() : "");
+            return e;
+        }
+        if (data instanceof IncidentPhaseChanged d) {
+            TimelineEntry e = base(event, TimelineKind.PHASE_CHANGED, d.actor(), d.service(), d.priority(), d.summary());
+            e.phase = d.phase() == null ? null : d.phase().name();
+            e.detail = "Phase " + d.previousPhase() + " → " + d.phase();
+            return e;
+        }
+        if (data instanceof IncidentAssigned d) {
+            TimelineEntry e = base(event, TimelineKind.ASSIGNED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = "Assigned to " + (d.assignee() != null ? label(d.assignee()) : "nobody");
+            return e;
+        }
+        if (data instanceof IncidentNoteAdded d) {
+            TimelineEntry e = base(event, TimelineKind.NOTE, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = d.note();
+            return e;
+        }
+        if (data instanceof EscalationStepReached d) {
+            TimelineEntry e = base(event, TimelineKind.ESCALATION_STEP, Actor.system(), d.service(), d.priority(), d.summary());
+            String who = d.recipients() == null || d.recipients().isEmpty() ? "nobody"
+                    : d.recipients().stream().map(TimelineEntries::name).collect(Collectors.joining(", "));
+            e.detail = "Escalation step " + d.step() + (d.loop() > 0 ? " (loop " + (d.loop() + 1) + ")" : "")
+                    + " of " + d.policyName() + ": paging " + who;
+            return e;
+        }
+        if (data instanceof EscalationLevelSkipped d) {
+            TimelineEntry e = base(event, TimelineKind.ESCALATION_SKIPPED, Actor.system(), d.service(), d.priority(), d.summary());
+            e.detail = "Escalation step " + d.step() + " of " + d.policyName() + " skipped: " + d.reason();
+            return e;
+        }
+        if (data instanceof EscalationMuted d) {
+            TimelineEntry e = base(event, TimelineKind.ESCALATION_MUTED, Actor.system(), d.service(), d.priority(), d.summary());
+            e.detail = "Paging muted: " + d.reason();
+            return e;
+        }
+        if (data instanceof ResponseTargetAtRisk d) {
+            TimelineEntry e = base(event, TimelineKind.TARGET_AT_RISK, Actor.system(), d.service(), d.priority(), d.summary());
+            e.detail = "Response target at risk (" + d.percent() + " % used; respond by " + d.respondBy() + ")";
+            return e;
+        }
+        if (data instanceof ResponseTargetBreached d) {
+            TimelineEntry e = base(event, TimelineKind.TARGET_BREACHED, Actor.system(), d.service(), d.priority(), d.summary());
+            e.detail = "Response target breached (respond by " + d.respondBy() + ")";
+            return e;
+        }
+        if (data instanceof NotificationDelivered d) {
+            boolean stakeholder = STAKEHOLDER.equalsIgnoreCase(d.audience());
+            TimelineEntry e = base(event, stakeholder ? TimelineKind.STAKEHOLDER_NOTIFIED : TimelineKind.PAGE_DELIVERED,
+                    Actor.system(), null, null, null);
+            e.audience = d.audience();
+            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " delivered to " + recipient(d.recipientName(), d.contact())
+                    + " (" + d.template() + ", attempt " + d.attempts() + ")";
+            return e;
+        }
+        if (data instanceof NotificationFailed d) {
+            boolean stakeholder = STAKEHOLDER.equalsIgnoreCase(d.audience());
+            TimelineEntry e = base(event, stakeholder ? TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED : TimelineKind.PAGE_FAILED,
+                    Actor.system(), null, null, null);
+            e.audience = d.audience();
+            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " to " + recipient(d.recipientName(), d.contact())
+                    + (d.permanent() ? " failed permanently" : " failed") + " after " + d.attempts() + " attempt(s): "
+                    + d.reason();
+            return e;
+        }
+        return null;
+    }
+
+    /** Display name of an actor: their name, else their id. */
+    public static String label(Actor actor) {
+        if (actor == null) {
+            return null;
+        }
+        return actor.name() != null && !actor.name().isBlank() ? actor.name() : actor.id();
+    }
+
+    private static String recipient(String name, io.tocsin.events.ContactMethod contact) {
+        String address = contact == null ? null : contact.address();
+        if (name != null && address != null) {
+            return name + " <" + address + ">";
+        }
+        return name != null ? name : address != null ? address : "someone";
+    }
+
+    private static TimelineEntry base(Envelope<?> event, TimelineKind kind, Actor actor, String service,
+                                      Priority priority, String summary) {
+        TimelineEntry e = new TimelineEntry();
+        e.eventId = event.eventId();
+        e.incidentId = event.incidentId();
+        e.at = event.occurredAt();
+        e.kind = kind;
+        e.actor = label(actor);
+        e.service = service;
+        e.priority = priority == null ? null : priority.name();
+        e.summary = summary;
+        return e;
+    }
+
+    private static String name(Recipient r) {
+        return r.name() != null ? r.name() : r.id();
+    }
+}

@@ -1,0 +1,125 @@
+package io.tocsin.status.timeline.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.messaging.ProcessedEvents;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.NotificationDelivered;
+import io.tocsin.events.NotificationFailed;
+import io.tocsin.status.postmortem.service.PostmortemService;
+import io.tocsin.status.timeline.IncidentRecord;
+import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.repository.IncidentRecordRepository;
+import io.tocsin.status.timeline.repository.TimelineRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the incident read model: each event becomes one timeline line (once: its id is recorded in the same
+ * transaction) and the incident's state is folded again from all its lines, so duplicates change nothing and
+ * the order of arrival does not matter.
+ */
+@ApplicationScoped
+public class TimelineService {
+
+    private final TimelineRepository timeline;
+    private final IncidentRecordRepository records;
+    private final ProcessedEvents processed;
+    private final PostmortemService postmortems;
+
+    public TimelineService(TimelineRepository timeline, IncidentRecordRepository records, ProcessedEvents processed,
+                           PostmortemService postmortems) {
+        this.timeline = timeline;
+        this.records = records;
+        this.processed = processed;
+        this.postmortems = postmortems;
+    }
+
+    /** Applies one consumed event, at most once per {@code consumer}. */
+    @WithTransaction
+    public Uni<Void> apply(String consumer, Envelope<?> event) {
+        TimelineEntry entry = TimelineEntries.of(event);
+        if (entry == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return processed.firstTime(consumer, event.eventId()).chain(first -> {
+            if (!first) {
+                Log.debugf("Skipping duplicate event %s", event.eventId());
+                return Uni.createFrom().voidItem();
+            }
+            return incidentOf(event).chain(incidentId -> {
+                if (incidentId == null) {
+                    Log.infof("Event %s (%s) names no incident we know; not on any timeline", event.eventId(), event.type());
+                    return Uni.createFrom().voidItem();
+                }
+                entry.incidentId = incidentId;
+                return record(entry).replaceWithVoid();
+            });
+        });
+    }
+
+    /**
+     * Adds a line this service produced itself (a public update) inside the caller's transaction and folds the
+     * incident again.
+     */
+    public Uni<IncidentRecord> record(TimelineEntry entry) {
+        return records.lockOrCreate(entry.incidentId)
+                .chain(record -> timeline.forIncident(entry.incidentId).chain(existing -> {
+                    List<TimelineEntry> all = new ArrayList<>(existing);
+                    all.add(entry);
+                    apply(record, IncidentProjection.fold(all));
+                    return timeline.persist(entry)
+                            .chain(() -> postmortems.openIfDue(record))
+                            .replaceWith(record);
+                }));
+    }
+
+    /** An incident's state and its lines. */
+    public record Timeline(IncidentRecord incident, List<TimelineEntry> entries) {
+    }
+
+    /** An incident's state and lines, in time order; 404 when no event about it has arrived. */
+    @WithSession
+    public Uni<Timeline> timeline(UUID id) {
+        return records.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id))
+                .chain(record -> timeline.forIncident(id).map(lines -> new Timeline(record, lines)));
+    }
+
+    /**
+     * The incident an event belongs to: the envelope's id, else (a notification sent without one) the incident of
+     * the event that caused the notification, when that event is on a timeline here.
+     */
+    private Uni<UUID> incidentOf(Envelope<?> event) {
+        if (event.incidentId() != null) {
+            return Uni.createFrom().item(event.incidentId());
+        }
+        UUID source = event.data() instanceof NotificationDelivered d ? d.sourceEventId()
+                : event.data() instanceof NotificationFailed f ? f.sourceEventId() : null;
+        if (source == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return timeline.findById(source).map(line -> line == null ? null : line.incidentId);
+    }
+
+    private static void apply(IncidentRecord record, IncidentProjection.State state) {
+        record.service = state.service();
+        record.priority = state.priority();
+        record.summary = state.summary();
+        record.status = state.status();
+        record.phase = state.phase();
+        record.triggeredAt = state.triggeredAt();
+        record.acknowledgedAt = state.acknowledgedAt();
+        record.resolvedAt = state.resolvedAt();
+        record.respondBy = state.respondBy();
+        record.alertCount = state.alertCount();
+        record.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,69 @@
+package io.tocsin.status.update.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
+import io.tocsin.status.security.Actors;
+import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.service.PublicUpdateService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Responders and incident commanders post what the public reads about an incident. */
+@Path("/api/v1/incidents/{id}/public-updates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+public class PublicUpdateResource {
+
+    public record PostRequest(
+            @NotNull @Pattern(regexp = "investigating|identified|monitoring|resolved",
+                    message = "must be one of investigating, identified, monitoring, resolved") String status,
+            @NotBlank @Size(max = 5_000) String message,
+            @Size(max = 200) String title) {
+    }
+
+    public record PublicUpdateView(UUID id, UUID incidentId, String status, String message, String postedBy,
+                                   Instant postedAt) {
+        static PublicUpdateView of(PublicUpdate u) {
+            return new PublicUpdateView(u.id, u.incidentId, u.status, u.message, u.actor, u.postedAt);
+        }
+    }
+
+    private final PublicUpdateService updates;
+    private final SecurityIdentity identity;
+
+    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity) {
+        this.updates = updates;
+        this.identity = identity;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
+        return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
+                .map(PublicUpdateView::of);
+    }
+
+    @GET
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
+    public Uni<List<PublicUpdateView>> list(@PathParam("id") UUID incidentId) {
+        return updates.forIncident(incidentId).map(list -> list.stream().map(PublicUpdateView::of).toList());
+    }
+}

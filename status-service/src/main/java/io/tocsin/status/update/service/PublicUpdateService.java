@@ -1,0 +1,83 @@
+package io.tocsin.status.update.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.events.Actor;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.PublicUpdatePosted;
+import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.TimelineKind;
+import io.tocsin.status.timeline.repository.IncidentRecordRepository;
+import io.tocsin.status.timeline.service.TimelineService;
+import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.repository.PublicUpdateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Public updates: stored, added to the internal timeline and published as PublicUpdatePosted in one transaction.
+ */
+@ApplicationScoped
+public class PublicUpdateService {
+
+    private final PublicUpdateRepository updates;
+    private final IncidentRecordRepository incidents;
+    private final TimelineService timeline;
+    private final Outbox outbox;
+
+    public PublicUpdateService(PublicUpdateRepository updates, IncidentRecordRepository incidents,
+                               TimelineService timeline, Outbox outbox) {
+        this.updates = updates;
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Posts an update on a known incident (404 otherwise). The first update's title (or a neutral one naming no
+     * internal detail) becomes the incident's public title; a later title replaces it.
+     */
+    public Uni<PublicUpdate> post(UUID incidentId, String status, String message, String title, Actor actor) {
+        return outbox.transaction(() -> incidents.findById(incidentId)
+                .map(r -> r != null && r.service != null ? r : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + incidentId))
+                .chain(record -> {
+                    Instant now = Instant.now();
+                    PublicUpdate update = new PublicUpdate();
+                    update.id = UUID.randomUUID();
+                    update.incidentId = incidentId;
+                    update.status = status;
+                    update.message = message.strip();
+                    update.actor = actor.name() != null ? actor.name() : actor.id();
+                    update.postedAt = now;
+                    if (title != null && !title.isBlank()) {
+                        record.publicTitle = title.strip();
+                    } else if (record.publicTitle == null) {
+                        record.publicTitle = "Service disruption";
+                    }
+                    Envelope<PublicUpdatePosted> event = Envelope.of(new PublicUpdatePosted(update.id.toString(),
+                            List.of(record.service), status, update.message, actor), incidentId, now);
+                    TimelineEntry line = new TimelineEntry();
+                    line.eventId = event.eventId();
+                    line.incidentId = incidentId;
+                    line.at = now;
+                    line.kind = TimelineKind.PUBLIC_UPDATE;
+                    line.actor = update.actor;
+                    line.detail = "Public update (" + status + "): " + update.message;
+                    return updates.persist(update)
+                            .chain(() -> timeline.record(line))
+                            .chain(() -> outbox.append(event))
+                            .replaceWith(update);
+                }));
+    }
+
+    @WithSession
+    public Uni<List<PublicUpdate>> forIncident(UUID incidentId) {
+        return updates.forIncident(incidentId);
+    }
+}

@@ -1,0 +1,131 @@
+package io.tocsin.status.metrics;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentTriggered;
+import io.tocsin.events.Priority;
+import io.tocsin.local.testing.TestDatabase;
+import io.tocsin.local.testing.TestTokens;
+import io.tocsin.local.testing.TocsinTestResource;
+import io.tocsin.status.Events;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.tocsin.status.Events.ALICE;
+import static io.tocsin.status.Events.INTEGRATION;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Response metrics from incidents with known timestamps, over the API and as Prometheus gauges. */
+@QuarkusTest
+@QuarkusTestResource(TocsinTestResource.class)
+class MetricsTest {
+
+    /** A day in the past no other test uses. */
+    private static final Instant DAY = Instant.parse("2021-03-04T00:00:00Z");
+
+    private static void incident(Priority priority, Instant at, int ackMinutes, int resolveMinutes, int targetMinutes) {
+        UUID id = UUID.randomUUID();
+        Instant ack = at.plus(Duration.ofMinutes(ackMinutes));
+        Events.publish(Envelope.of(new IncidentTriggered("metrics-api", priority, "critical", "m", null, "k",
+                at.plus(Duration.ofMinutes(targetMinutes)), List.of(), INTEGRATION), id, at));
+        Events.publish(Envelope.of(new IncidentAcknowledged("metrics-api", priority, "m", ALICE, ALICE), id, ack));
+        if (resolveMinutes > 0) {
+            Events.publish(Envelope.of(new IncidentResolved("metrics-api", priority, "m", at, ack, ALICE), id,
+                    at.plus(Duration.ofMinutes(resolveMinutes))));
+        }
+    }
+
+    @Test
+    void mttaMttrAndTargetsPerPriority() {
+        // P1 (target 15 min): acks after 5, 10, 20 min; resolves after 60, 90, 120 min.
+        incident(Priority.P1, DAY.plus(Duration.ofHours(1)), 5, 60, 15);
+        incident(Priority.P1, DAY.plus(Duration.ofHours(2)), 10, 90, 15);
+        incident(Priority.P1, DAY.plus(Duration.ofHours(3)), 20, 120, 15);
+        // P3 (target 4 h): acknowledged after 30 min, still open.
+        incident(Priority.P3, DAY.plus(Duration.ofHours(4)), 30, 0, 240);
+        // Outside the period: must not count.
+        incident(Priority.P1, DAY.minus(Duration.ofHours(1)), 50, 500, 15);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from incident_record where service = 'metrics-api' and acknowledged_at is not null"
+                        + " and triggered_at < '2022-01-01'") == 5
+                && TestDatabase.count("select count(*) from incident_record where service = 'metrics-api'"
+                        + " and status = 'RESOLVED' and triggered_at < '2022-01-01'") == 4);
+
+        given().header("Authorization", TestTokens.bearer("carol", "incident-commander"))
+                .queryParam("from", "2021-03-04T00:00:00Z").queryParam("to", "2021-03-05T00:00:00Z")
+                .get("/api/v1/metrics/response").then().statusCode(200)
+                .body("priorities.find { it.priority == 'P1' }.incidents", equalTo(3))
+                .body("priorities.find { it.priority == 'P1' }.acknowledged", equalTo(3))
+                .body("priorities.find { it.priority == 'P1' }.resolved", equalTo(3))
+                .body("priorities.find { it.priority == 'P1' }.mttaMedianSeconds", equalTo(600.0f))
+                .body("priorities.find { it.priority == 'P1' }.mttaP90Seconds", equalTo(1200.0f))
+                .body("priorities.find { it.priority == 'P1' }.mttrMedianSeconds", equalTo(5400.0f))
+                .body("priorities.find { it.priority == 'P1' }.mttrP90Seconds", equalTo(7200.0f))
+                .body("priorities.find { it.priority == 'P1' }.acknowledgedWithinTarget", equalTo(2))
+                .body("priorities.find { it.priority == 'P3' }.incidents", equalTo(1))
+                .body("priorities.find { it.priority == 'P3' }.resolved", equalTo(0))
+                .body("priorities.find { it.priority == 'P3' }.mttrMedianSeconds", equalTo(null))
+                .body("priorities.find { it.priority == 'P3' }.acknowledgedWithinTargetShare", equalTo(1.0f))
+                .body("priorities.find { it.priority == 'P2' }.incidents", equalTo(0));
+    }
+
+    @Test
+    void theGaugesAreExported() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("tocsin_response_mtta_seconds{priority=\"P1\",quantile=\"0.5\"}"))
+                .body(containsString("tocsin_response_mttr_seconds{priority=\"P2\",quantile=\"0.9\"}"))
+                .body(containsString("tocsin_response_acknowledged_within_target_ratio{priority=\"P3\"}"))
+                .body(containsString("tocsin_response_incidents{priority=\"P4\"}")));
+    }
+
+    @Test
+    void theInternalPageChartsTheLast30Days() {
+        incident(Priority.P2, Instant.now().minus(Duration.ofHours(3)), 12, 95, 60);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from incident_record where service = 'metrics-api' and priority = 'P2' and status = 'RESOLVED'") >= 1);
+        given().get("/internal/metrics").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("sam", "stakeholder")).get("/internal/metrics")
+                .then().statusCode(403);
+        String page = given().header("Authorization", TestTokens.bearer("alice", "responder"))
+                .get("/internal/metrics").then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        // Other tests add incidents to the same 30 days, so only the shape is certain: four priorities, two bars
+        // each, the slowest p90 of each chart at full width.
+        assertEquals(4, page.split("class=\"card\"").length - 1);
+        assertEquals(8, page.split("class=\"chart\"").length - 1);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<strong>P2</strong>"));
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("class=\"p90\" style=\"width:100%\""));
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains("<script"));
+    }
+
+    @Test
+    void badPeriodsAndRoles() {
+        String token = TestTokens.bearer("alice", "responder");
+        given().header("Authorization", token).queryParam("from", "yesterday")
+                .get("/api/v1/metrics/response").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", token).queryParam("from", "2021-03-05T00:00:00Z")
+                .queryParam("to", "2021-03-04T00:00:00Z")
+                .get("/api/v1/metrics/response").then().statusCode(422).body("errors", hasItem(startsWith("from")));
+        given().header("Authorization", token).queryParam("from", "2019-01-01T00:00:00Z")
+                .queryParam("to", "2021-03-04T00:00:00Z")
+                .get("/api/v1/metrics/response").then().statusCode(422);
+        given().get("/api/v1/metrics/response").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("sam", "stakeholder")).get("/api/v1/metrics/response")
+                .then().statusCode(403);
+        given().header("Authorization", token).get("/api/v1/metrics/response").then().statusCode(200)
+                .body("priorities.size()", equalTo(4));
+    }
+}

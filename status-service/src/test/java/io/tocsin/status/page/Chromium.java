@@ -1,0 +1,205 @@
+package io.tocsin.status.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Debian's headless Chromium driven over the DevTools protocol (JDK WebSocket, no extra library): device metrics
+ * emulation gives a true 360 px viewport, which plain {@code --window-size} cannot (headless windows are at least
+ * 500 px wide). Closed with {@link #close}, which ends only the processes this object started.
+ */
+final class Chromium implements AutoCloseable {
+
+    /** The binary, or null when Chromium is not installed. */
+    static Path binary() {
+        String override = System.getenv("TOCSIN_CHROMIUM");
+        for (String candidate : new String[]{override, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
+            if (candidate != null && Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        return null;
+    }
+
+    /** What the page measured of itself. */
+    record Layout(int innerWidth, int scrollWidth) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
+
+    private final Process process;
+    private final Path profile;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+    Chromium(Path binary) throws Exception {
+        profile = Files.createTempDirectory("tocsin-chromium-");
+        process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String browserUrl = awaitDevTools();
+        int port = URI.create(browserUrl).getPort();
+        HttpClient http = HttpClient.newHttpClient();
+        String targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String pageUrl = null;
+        for (JsonNode target : MAPPER.readTree(targets)) {
+            if ("page".equals(target.path("type").asText())) {
+                pageUrl = target.path("webSocketDebuggerUrl").asText();
+                break;
+            }
+        }
+        if (pageUrl == null) {
+            throw new IllegalStateException("Chromium opened no page: " + targets);
+        }
+        socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new Listener()).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Loads {@code url} in a viewport {@code width} px wide (a phone below 600 px) and waits for it to render. */
+    void open(String url, int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        call("Page.navigate", Map.of("url", url));
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!"complete".equals(evaluate("document.readyState").asText())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The page did not finish loading: " + url);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    Layout layout() throws Exception {
+        JsonNode value = evaluate("({inner: window.innerWidth, scroll: Math.max(document.documentElement.scrollWidth,"
+                + " document.body.scrollWidth)})");
+        return new Layout(value.path("inner").asInt(), value.path("scroll").asInt());
+    }
+
+    /** A PNG of the whole page (beyond the viewport), {@code width} px wide. */
+    void screenshot(Path file, int width) throws Exception {
+        JsonNode metrics = call("Page.getLayoutMetrics", Map.of());
+        double height = Math.min(6000, metrics.path("cssContentSize").path("height").asDouble());
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+    }
+
+    private JsonNode evaluate(String expression) throws Exception {
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        return result.path("result").path("value");
+    }
+
+    private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        ObjectNode message = MAPPER.createObjectNode().put("id", id).put("method", method);
+        message.set("params", MAPPER.valueToTree(params));
+        socket.sendText(MAPPER.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
+        JsonNode response = answer.get(20, TimeUnit.SECONDS);
+        if (response.has("error")) {
+            throw new IllegalStateException(method + " failed: " + response.get("error"));
+        }
+        return response.path("result");
+    }
+
+    private String awaitDevTools() throws IOException {
+        BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                String line;
+                while ((line = stderr.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    }
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+            url.completeExceptionally(new IllegalStateException("Chromium exited before DevTools listened"));
+        }, "chromium-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("Chromium did not start DevTools", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (socket != null) {
+            socket.abort();
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder buffer = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            buffer.append(data);
+            if (last) {
+                try {
+                    JsonNode message = MAPPER.readTree(buffer.toString());
+                    if (message.has("id")) {
+                        CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
+                        if (answer != null) {
+                            answer.complete(message);
+                        }
+                    }
+                } catch (IOException e) {
+                    // Not JSON: ignore, DevTools only sends JSON.
+                }
+                buffer.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.tocsin.status.timeline;
+
+import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.EscalationLevelSkipped;
+import io.tocsin.events.EscalationMuted;
+import io.tocsin.events.IncidentSnoozed;
+import io.tocsin.events.MaintenanceEnded;
+import io.tocsin.events.NotificationFailed;
+import io.tocsin.events.Priority;
+import io.tocsin.events.ResponseTargetBreached;
+import io.tocsin.status.timeline.service.TimelineEntries;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.tocsin.status.Events.ALICE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Each event type becomes the right line, with a sentence a responder understands. */
+class TimelineEntriesTest {
+
+    private static final UUID INCIDENT = UUID.randomUUID();
+    private static final Instant AT = Instant.parse("2026-11-27T10:00:00Z");
+
+    private static TimelineEntry line(Object data) {
+        return TimelineEntries.of(new Envelope<>(UUID.randomUUID(), "x", 1, AT, INCIDENT, data));
+    }
+
+    @Test
+    void escalationLines() {
+        TimelineEntry skipped = line(new EscalationLevelSkipped("api", Priority.P1, "s", "Primary", 2, 0,
+                "nobody on call"));
+        assertEquals(TimelineKind.ESCALATION_SKIPPED, skipped.kind);
+        assertEquals("Escalation step 2 of Primary skipped: nobody on call", skipped.detail);
+        assertEquals("Tocsin", skipped.actor);
+        assertEquals("P1", skipped.priority);
+
+        TimelineEntry muted = line(new EscalationMuted("api", Priority.P2, "s", "maintenance: Database upgrade"));
+        assertEquals(TimelineKind.ESCALATION_MUTED, muted.kind);
+        assertEquals("Paging muted: maintenance: Database upgrade", muted.detail);
+
+        TimelineEntry breached = line(new ResponseTargetBreached("api", Priority.P1, "s", AT));
+        assertEquals(TimelineKind.TARGET_BREACHED, breached.kind);
+    }
+
+    @Test
+    void failedNotificationsSayWhyAndToWhom() {
+        TimelineEntry page = line(new NotificationFailed("d", UUID.randomUUID(), "page", "RESPONDER",
+                ContactMethod.email("bob@example.test"), "Bob", 5, true, "550 mailbox unavailable"));
+        assertEquals(TimelineKind.PAGE_FAILED, page.kind);
+        assertEquals("Page to Bob <bob@example.test> failed permanently after 5 attempt(s): 550 mailbox unavailable",
+                page.detail);
+        TimelineEntry stakeholder = line(new NotificationFailed("d", UUID.randomUUID(), "update", "STAKEHOLDER",
+                null, null, 1, false, "timeout"));
+        assertEquals(TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED, stakeholder.kind);
+        assertEquals("Stakeholder update to someone failed after 1 attempt(s): timeout", stakeholder.detail);
+        assertNull(stakeholder.service);
+    }
+
+    @Test
+    void snoozeNamesItsActorAndTypesWithoutATimelineAreIgnored() {
+        TimelineEntry snoozed = line(new IncidentSnoozed("api", Priority.P3, "s", AT.plusSeconds(3600), ALICE));
+        assertEquals(TimelineKind.SNOOZED, snoozed.kind);
+        assertEquals("Alice Responder", snoozed.actor);
+        assertEquals("Escalation snoozed until 2026-11-27T11:00:00Z", snoozed.detail);
+        assertNull(line(new MaintenanceEnded("m", "t", List.of("api"))));
+    }
+}
