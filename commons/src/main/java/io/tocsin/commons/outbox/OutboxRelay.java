@@ -68,7 +68,9 @@ public class OutboxRelay {
         if (Instant.now().isBefore(pausedUntil) || !running.compareAndSet(false, true)) {
             return;
         }
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        // A NEW duplicated context: the caller's own (e.g. a request's, whose code goes on after the commit) holds
+        // that caller's Hibernate Reactive session, which the drain must not share.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = command -> context.runOnContext(ignored -> command.run());
         context.runOnContext(ignored -> drain(onContext));
