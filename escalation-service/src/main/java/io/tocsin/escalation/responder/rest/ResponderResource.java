@@ -1,0 +1,67 @@
+package io.tocsin.escalation.responder.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
+import io.tocsin.escalation.responder.ResponderSpec;
+import io.tocsin.escalation.responder.service.ResponderService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.List;
+
+/** Admin API for responders: who can be paged and how. Responders and commanders may read. */
+@Path("/api/v1/responders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ResponderResource {
+
+    private final ResponderService responders;
+
+    public ResponderResource(ResponderService responders) {
+        this.responders = responders;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<ResponderSpec> create(@NotNull @Valid ResponderSpec spec) {
+        return responders.create(spec);
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<List<ResponderSpec>> list() {
+        return responders.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<ResponderSpec> get(@PathParam("id") String id) {
+        return responders.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<ResponderSpec> update(@PathParam("id") String id, @NotNull @Valid ResponderSpec spec) {
+        return responders.update(id, spec);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    public Uni<Void> delete(@PathParam("id") String id) {
+        return responders.delete(id);
+    }
+}
