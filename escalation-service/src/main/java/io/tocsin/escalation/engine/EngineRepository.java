@@ -38,6 +38,22 @@ public class EngineRepository {
                 .setParameter(1, limit).getResultList());
     }
 
+    /** Puts the oldest due escalation timer back by a minute after it failed; returns its incident id (or null). */
+    public Uni<UUID> postponeOldestDue(String error) {
+        return claimDueEscalations(1).chain(ids -> {
+            if (ids.isEmpty()) {
+                return Uni.createFrom().nullItem();
+            }
+            UUID id = ids.get(0);
+            return Panache.getSession().chain(s -> s.createNativeQuery(
+                            "update escalation set next_escalation_at = now() + interval '1 minute' where incident_id = ?1")
+                    .setParameter(1, id).executeUpdate())
+                    .chain(() -> now()).chain(now -> log(id, now, null, null, "ERROR",
+                            "The engine could not apply this escalation; retrying in a minute: " + error))
+                    .replaceWith(id);
+        });
+    }
+
     /** Locks up to {@code limit} due response-target clocks of unacknowledged incidents. */
     public Uni<List<UUID>> claimDueTargets(int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

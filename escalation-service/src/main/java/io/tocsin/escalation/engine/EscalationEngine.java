@@ -1,6 +1,7 @@
 package io.tocsin.escalation.engine;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
@@ -52,11 +53,33 @@ public class EscalationEngine {
                 : loop(batch).map(more -> n + more));
     }
 
-    /** One transaction: claim due escalation timers, fire their levels, advance them. */
+    /**
+     * One transaction: claim due escalation timers, fire their levels, advance them. If the batch fails, the rows
+     * are retried one per transaction, and a row that fails on its own is put back by a minute (and logged), so
+     * one broken escalation never blocks the others.
+     */
     Uni<Integer> escalationBatch() {
-        return outbox.transaction(() -> db.claimDueEscalations(config.batchSize())
+        return escalationBatch(config.batchSize()).onFailure().recoverWithUni(batchFailure -> {
+            Log.warnf("Escalation batch failed (%s); retrying its timers one by one", batchFailure.toString());
+            return oneByOne(config.batchSize());
+        });
+    }
+
+    private Uni<Integer> escalationBatch(int size) {
+        return outbox.transaction(() -> db.claimDueEscalations(size)
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0) : db.now().chain(now -> each(ids,
                         id -> escalations.findById(id).chain(e -> pager.fire(e, now))).replaceWith(ids.size()))));
+    }
+
+    private Uni<Integer> oneByOne(int remaining) {
+        if (remaining == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return escalationBatch(1)
+                .onFailure().recoverWithUni(failure -> outbox.transaction(() -> db.postponeOldestDue(failure.toString()))
+                        .invoke(id -> Log.errorf(failure, "Escalation of incident %s failed; retried in a minute", id))
+                        .replaceWith(1))
+                .chain(n -> n == 0 ? Uni.createFrom().item(0) : oneByOne(remaining - 1).map(more -> n + more));
     }
 
     /** One transaction: claim delayed pages (notification rules) that are due, and send them. */

@@ -282,6 +282,10 @@ class AdminApiTest {
                 .post("/api/v1/schedules").then().statusCode(201);
         Api.as(me, "responder").get("/api/v1/me/oncall").then().statusCode(200)
                 .body("onCallNow", equalTo(true)).body("shifts", hasSize(1));
+        String ics = Api.as(me, "responder").get("/api/v1/me/oncall.ics").then().statusCode(200)
+                .contentType(startsWith("text/calendar")).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(ics, containsString("BEGIN:VEVENT"));
+        org.hamcrest.MatcherAssert.assertThat(ics, containsString("SUMMARY:On call: mine-"));
     }
 
     @Test

@@ -289,6 +289,55 @@ class EngineTest {
         assertEquals(2, Api.pages(incident, 2).size());
     }
 
+    @Test
+    void aBrokenEscalationDoesNotBlockTheOthers() {
+        Setup s = twoLevels(Priority.P2);
+        UUID broken = trigger(s.service(), Priority.P2, Duration.ofHours(1));
+        UUID healthy = trigger(s.service(), Priority.P2, Duration.ofHours(1));
+        assertEquals(1, Api.pages(broken, 1).size());
+        assertEquals(1, Api.pages(healthy, 1).size());
+        TestDatabase.execute("update escalation set links = 'not json', next_escalation_at = now() - interval '2 minutes' "
+                + "where incident_id = ?::uuid", broken.toString());
+        moveTimersIntoThePast(healthy);
+        assertEquals(2, Api.pages(healthy, 2).size(), "the healthy escalation goes on");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from escalation_log "
+                + "where incident_id = ?::uuid and outcome = 'ERROR'", broken) >= 1);
+        assertEquals(1, count("select count(*) from escalation where incident_id = ?::uuid "
+                + "and next_escalation_at > now()", broken), "the broken one is retried later");
+    }
+
+    @Test
+    void roundRobinPagesOneTargetPerPassInTurn() {
+        String a = Api.responder(Api.unique("rr-a"));
+        String b = Api.responder(Api.unique("rr-b"));
+        String policy = admin().body(("{\"name\":\"%s\",\"repeat\":2,\"levels\":[{\"targets\":["
+                        + "{\"type\":\"RESPONDER\",\"id\":\"%s\"},{\"type\":\"RESPONDER\",\"id\":\"%s\"}],"
+                        + "\"delaySeconds\":300,\"roundRobin\":true}]}").formatted(Api.unique("rr"), a, b))
+                .post("/api/v1/escalation-policies").then().statusCode(201).extract().path("id");
+        String service = Api.unique("rr");
+        Api.route(service, "P2", UUID.fromString(policy));
+        UUID incident = trigger(service, Priority.P2, Duration.ofHours(1));
+        assertEquals(1, Api.pages(incident, 1).size());
+        moveTimersIntoThePast(incident);
+        assertEquals(2, Api.pages(incident, 2).size());
+        moveTimersIntoThePast(incident);
+        List<JsonNode> pages = Api.pages(incident, 3);
+        assertEquals(List.of(a, b, a), pages.stream().map(n -> n.at("/data/recipient/id").asText()).toList());
+        assertEquals(List.of(0, 1, 2), pages.stream().map(n -> n.at("/data/loop").asInt()).toList());
+    }
+
+    @Test
+    void aTriggerBecomesAPageOnKafkaInMilliseconds() {
+        Setup s = twoLevels(Priority.P1);
+        long sent = System.currentTimeMillis();
+        UUID incident = trigger(s.service(), Priority.P1, Duration.ofMinutes(15));
+        var record = TestKafka.await(Topics.NOTIFICATION_REQUESTS, r -> incident.toString().equals(r.key()), 1,
+                Duration.ofSeconds(20)).get(0);
+        long latency = record.timestamp() - sent;
+        System.out.println("trigger published -> NotificationRequested on Kafka: " + latency + " ms");
+        assertTrue(latency < 5000, "paged within seconds, not on a timer tick: " + latency + " ms");
+    }
+
     private static EscalationEngine.Pass run(EscalationEngine engine) {
         try {
             return VertxContextSupport.subscribeAndAwait(engine::runDue);

@@ -48,6 +48,17 @@ public class OnCallResource {
                 list.stream().flatMap(s -> s.responders().stream()).distinct().toList(), list));
     }
 
+    /** The caller's shifts over the next 60 days as an iCalendar feed. */
+    @GET
+    @Path("/me/oncall.ics")
+    @Produces("text/calendar")
+    public Uni<String> myCalendar(@Context SecurityContext caller) {
+        String me = caller.getUserPrincipal().getName();
+        Instant now = Instant.now();
+        return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(60)))
+                .map(shifts -> io.tocsin.escalation.schedule.ICalendar.of(me, shifts, now));
+    }
+
     /** The caller's current and upcoming shifts over the next 14 days. */
     @GET
     @Path("/me/oncall")
