@@ -24,6 +24,8 @@ import io.tocsin.events.Priority;
 import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -51,10 +53,16 @@ public class Pager {
     private final ResponderService responderService;
     private final EngineConfig config;
     private final Json json;
+    private final Counter pages;
+    private final Counter skips;
 
     public Pager(Outbox outbox, EngineRepository db, PolicyRepository policies, PolicyService policyService,
                  MatrixRepository matrix, Resolver resolver, ResponderService responderService, EngineConfig config,
-                 Json json) {
+                 Json json, MeterRegistry registry) {
+        this.pages = Counter.builder("tocsin_escalation_pages").description("NotificationRequested written")
+                .register(registry);
+        this.skips = Counter.builder("tocsin_escalation_levels_skipped")
+                .description("Levels (or incidents without a policy) with nobody to page").register(registry);
         this.outbox = outbox;
         this.db = db;
         this.policies = policies;
@@ -207,6 +215,11 @@ public class Pager {
         return db.insertPage(e.incidentId, step, loop, r.id, contactKey(d.contact()),
                         now.plusSeconds(d.delaySeconds()), immediate, json.write(recipient), json.write(d.contact()),
                         pageReason)
+                .invoke(inserted -> {
+                    if (inserted && immediate) {
+                        pages.increment();
+                    }
+                })
                 .chain(inserted -> inserted && immediate
                         ? outbox.append(Envelope.of(request(e, recipient, d.contact(), step, loop, pageReason),
                         e.incidentId, now)).replaceWithVoid()
@@ -216,6 +229,7 @@ public class Pager {
     /** Sends a delayed page that became due (claimed and marked sent by the caller). */
     public Uni<Void> sendDelayed(Escalation e, EngineRepository.DuePage page, String[] stored, Instant now) {
         Recipient recipient = json.read(stored[0], Recipient.class);
+        pages.increment();
         ContactMethod contact = json.read(stored[1], ContactMethod.class);
         return outbox.append(Envelope.of(request(e, recipient, contact, page.step(), page.loop(), stored[2]),
                 e.incidentId, now)).replaceWithVoid();
@@ -259,6 +273,7 @@ public class Pager {
     }
 
     private Uni<Void> skipped(Escalation e, int step, int loop, String reason, Instant now) {
+        skips.increment();
         return outbox.append(Envelope.of(new EscalationLevelSkipped(e.service, priority(e), e.summary, e.policyName,
                         step, loop, reason), e.incidentId, now))
                 .chain(() -> db.log(e.incidentId, now, step, loop, "SKIPPED", reason));

@@ -175,6 +175,19 @@ class ClocksAndMaintenanceTest {
     }
 
     @Test
+    void aSnoozePausesTheNextLevelUntilItsEnd() {
+        String service = routedService(Api.responder(Api.unique("s1")), Api.responder(Api.unique("s2")));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID incident = trigger(service, now, Duration.ofMinutes(15));
+        assertEquals(1, Api.pages(incident, 1).size());
+        Instant until = now.plus(Duration.ofHours(3));
+        Api.incidentEvent(Envelope.of(new io.tocsin.events.IncidentSnoozed(service, Priority.P1, "payments failing",
+                until, BOB), incident, now.plusSeconds(1)));
+        awaitRow("select count(*) from escalation where incident_id = ?::uuid and next_escalation_at = ?",
+                incident, java.sql.Timestamp.from(until));
+    }
+
+    @Test
     void aDryRunSaysWhoWouldBePagedAndWhen() {
         String oncall = Api.responder(Api.unique("oncall"));
         String lead = Api.responder(Api.unique("lead"));

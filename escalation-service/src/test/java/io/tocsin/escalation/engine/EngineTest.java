@@ -125,6 +125,8 @@ class EngineTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 count("select count(*) from escalation where incident_id = ?::uuid and next_escalation_at is null", incident) == 1);
         assertEquals(2, count("select count(*) from page where incident_id = ?::uuid", incident));
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("tocsin_escalation_pages_total"));
     }
 
     @Test
