@@ -55,6 +55,11 @@ class AdminApiTest {
                 .put("/api/v1/responders/" + id).then().statusCode(200).body("timeZone", equalTo("America/New_York"));
         admin().delete("/api/v1/responders/" + id).then().statusCode(204);
         admin().get("/api/v1/responders/" + id).then().statusCode(404).contentType(PROBLEM);
+        admin().get("/api/v1/audit?limit=500").then().statusCode(200)
+                .body("findAll { it.target == '" + id + "' }.action",
+                        equalTo(java.util.List.of("responder.deleted", "responder.updated", "responder.created")))
+                .body("findAll { it.target == '" + id + "' }.actor", hasItem("root"));
+        Api.as("bob", "responder").get("/api/v1/audit").then().statusCode(403);
     }
 
     @Test

@@ -16,7 +16,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Instant;
 
@@ -48,8 +50,8 @@ public class MatrixResource {
     }
 
     @PUT
-    public Uni<Matrix> replace(@NotNull @Valid Matrix request) {
-        return matrix.replace(request);
+    public Uni<Matrix> replace(@NotNull @Valid Matrix request, @Context SecurityContext caller) {
+        return matrix.replace(request, caller.getUserPrincipal().getName());
     }
 
     @POST

@@ -16,7 +16,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
@@ -37,8 +39,8 @@ public class PolicyResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<PolicyView> create(@NotNull @Valid PolicySpec spec) {
-        return policies.create(spec);
+    public Uni<PolicyView> create(@NotNull @Valid PolicySpec spec, @Context SecurityContext caller) {
+        return policies.create(spec, caller.getUserPrincipal().getName());
     }
 
     @GET
@@ -56,14 +58,15 @@ public class PolicyResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<PolicyView> update(@PathParam("id") UUID id, @NotNull @Valid PolicySpec spec) {
-        return policies.update(id, spec);
+    public Uni<PolicyView> update(@PathParam("id") UUID id, @NotNull @Valid PolicySpec spec,
+                                 @Context SecurityContext caller) {
+        return policies.update(id, spec, caller.getUserPrincipal().getName());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    public Uni<Void> delete(@PathParam("id") UUID id) {
-        return policies.delete(id);
+    public Uni<Void> delete(@PathParam("id") UUID id, @Context SecurityContext caller) {
+        return policies.delete(id, caller.getUserPrincipal().getName());
     }
 }

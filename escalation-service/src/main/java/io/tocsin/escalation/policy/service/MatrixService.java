@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
+import io.tocsin.escalation.audit.Audit;
 import io.tocsin.escalation.engine.EngineConfig;
 import io.tocsin.escalation.engine.Resolver;
 import io.tocsin.escalation.policy.EscalationPolicy;
@@ -60,9 +61,11 @@ public class MatrixService {
     private final Resolver resolver;
     private final ResponderService responders;
     private final EngineConfig config;
+    private final Audit audit;
 
     public MatrixService(MatrixRepository matrix, PolicyRepository policies, PolicyService policyService,
-                         Resolver resolver, ResponderService responders, EngineConfig config) {
+                         Resolver resolver, ResponderService responders, EngineConfig config, Audit audit) {
+        this.audit = audit;
         this.matrix = matrix;
         this.policies = policies;
         this.policyService = policyService;
@@ -79,7 +82,7 @@ public class MatrixService {
 
     /** Replaces the whole matrix; every policy must exist and every (service, priority) appear once. */
     @WithTransaction
-    public Uni<Matrix> replace(Matrix request) {
+    public Uni<Matrix> replace(Matrix request, String actor) {
         Checks checks = new Checks();
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < request.entries().size(); i++) {
@@ -101,7 +104,10 @@ public class MatrixService {
             row.priority = e.priority().name();
             row.policyId = e.policyId();
             return matrix.persist(row);
-        }).collect().asList()).replaceWith(request);
+        }).collect().asList())
+                .call(() -> audit.record(actor, "matrix.replaced", "escalation-matrix",
+                        request.entries().size() + " entries"))
+                .replaceWith(request);
     }
 
     /** "Who would be paged, and when, for a {@code priority} incident on {@code service} triggered at {@code at}." */

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
 import io.tocsin.escalation.Json;
+import io.tocsin.escalation.audit.Audit;
 import io.tocsin.escalation.policy.EscalationPolicy;
 import io.tocsin.escalation.policy.PolicySpec;
 import io.tocsin.escalation.policy.repository.MatrixRepository;
@@ -40,9 +41,11 @@ public class PolicyService {
     private final ResponderRepository responders;
     private final ScheduleRepository schedules;
     private final Json json;
+    private final Audit audit;
 
     public PolicyService(PolicyRepository policies, MatrixRepository matrix, ResponderRepository responders,
-                         ScheduleRepository schedules, Json json) {
+                         ScheduleRepository schedules, Json json, Audit audit) {
+        this.audit = audit;
         this.policies = policies;
         this.matrix = matrix;
         this.responders = responders;
@@ -51,34 +54,35 @@ public class PolicyService {
     }
 
     @WithTransaction
-    public Uni<PolicyView> create(PolicySpec spec) {
+    public Uni<PolicyView> create(PolicySpec spec, String actor) {
         UUID id = UUID.randomUUID();
         return validate(id, spec).chain(() -> {
             EscalationPolicy p = new EscalationPolicy();
             p.id = id;
             p.createdAt = Instant.now();
             apply(p, spec);
-            return policies.persist(p).map(this::view);
+            return policies.persist(p).call(() -> audit.record(actor, "policy.created", id.toString(), p.name))
+                    .map(this::view);
         });
     }
 
     @WithTransaction
-    public Uni<PolicyView> update(UUID id, PolicySpec spec) {
-        return find(id).chain(p -> validate(id, spec).map(ok -> {
+    public Uni<PolicyView> update(UUID id, PolicySpec spec, String actor) {
+        return find(id).chain(p -> validate(id, spec).chain(ok -> {
             apply(p, spec);
-            return view(p);
+            return audit.record(actor, "policy.updated", id.toString(), p.name).map(x -> view(p));
         }));
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id) {
+    public Uni<Void> delete(UUID id, String actor) {
         return find(id).chain(p -> matrix.count("policyId", id)
                 .chain(inMatrix -> policies.count("thenPolicyId", id).chain(handedTo -> {
                     if (inMatrix + handedTo > 0) {
                         throw new ProblemException(Response.Status.CONFLICT,
                                 "Policy " + id + " is used by the escalation matrix or another policy");
                     }
-                    return policies.delete(p);
+                    return policies.delete(p).call(() -> audit.record(actor, "policy.deleted", id.toString(), p.name));
                 })));
     }
 

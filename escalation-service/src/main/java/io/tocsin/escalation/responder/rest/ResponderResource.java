@@ -15,7 +15,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
@@ -35,8 +37,8 @@ public class ResponderResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<ResponderSpec> create(@NotNull @Valid ResponderSpec spec) {
-        return responders.create(spec);
+    public Uni<ResponderSpec> create(@NotNull @Valid ResponderSpec spec, @Context SecurityContext caller) {
+        return responders.create(spec, caller.getUserPrincipal().getName());
     }
 
     @GET
@@ -54,14 +56,15 @@ public class ResponderResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<ResponderSpec> update(@PathParam("id") String id, @NotNull @Valid ResponderSpec spec) {
-        return responders.update(id, spec);
+    public Uni<ResponderSpec> update(@PathParam("id") String id, @NotNull @Valid ResponderSpec spec,
+                                    @Context SecurityContext caller) {
+        return responders.update(id, spec, caller.getUserPrincipal().getName());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    public Uni<Void> delete(@PathParam("id") String id) {
-        return responders.delete(id);
+    public Uni<Void> delete(@PathParam("id") String id, @Context SecurityContext caller) {
+        return responders.delete(id, caller.getUserPrincipal().getName());
     }
 }

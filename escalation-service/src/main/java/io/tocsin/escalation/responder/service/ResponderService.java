@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
 import io.tocsin.escalation.Json;
+import io.tocsin.escalation.audit.Audit;
 import io.tocsin.escalation.policy.repository.PolicyRepository;
 import io.tocsin.escalation.responder.Responder;
 import io.tocsin.escalation.responder.ResponderSpec;
@@ -36,9 +37,11 @@ public class ResponderService {
     private final ScheduleRepository schedules;
     private final OverrideRepository overrides;
     private final Json json;
+    private final Audit audit;
 
     public ResponderService(ResponderRepository responders, PolicyRepository policies, ScheduleRepository schedules,
-                            OverrideRepository overrides, Json json) {
+                            OverrideRepository overrides, Json json, Audit audit) {
+        this.audit = audit;
         this.responders = responders;
         this.policies = policies;
         this.schedules = schedules;
@@ -47,7 +50,7 @@ public class ResponderService {
     }
 
     @WithTransaction
-    public Uni<ResponderSpec> create(ResponderSpec spec) {
+    public Uni<ResponderSpec> create(ResponderSpec spec, String actor) {
         validate(spec);
         return responders.findById(spec.id()).chain(existing -> {
             if (existing != null) {
@@ -57,22 +60,23 @@ public class ResponderService {
             r.id = spec.id();
             r.createdAt = Instant.now();
             apply(r, spec);
-            return responders.persist(r).map(this::toSpec);
+            return responders.persist(r).call(() -> audit.record(actor, "responder.created", r.id, r.name))
+                    .map(this::toSpec);
         });
     }
 
     @WithTransaction
-    public Uni<ResponderSpec> update(String id, ResponderSpec spec) {
+    public Uni<ResponderSpec> update(String id, ResponderSpec spec, String actor) {
         new Checks().check(id.equals(spec.id()), "id: must be the id in the path").throwIfAny();
         validate(spec);
-        return find(id).map(r -> {
+        return find(id).call(r -> {
             apply(r, spec);
-            return toSpec(r);
-        });
+            return audit.record(actor, "responder.updated", id, r.name);
+        }).map(this::toSpec);
     }
 
     @WithTransaction
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, String actor) {
         String quoted = "\"" + id + "\"";
         return find(id).chain(r -> policies.count("levels like ?1", "%" + quoted + "%")
                 .chain(inPolicies -> schedules.count("layers like ?1", "%" + quoted + "%")
@@ -82,7 +86,8 @@ public class ResponderService {
                                         throw new ProblemException(Response.Status.CONFLICT, "Responder " + id
                                                 + " is still used by a policy, schedule or override");
                                     }
-                                    return responders.delete(r);
+                                    return responders.delete(r)
+                                            .call(() -> audit.record(actor, "responder.deleted", id, r.name));
                                 }))));
     }
 

@@ -49,8 +49,8 @@ public class ScheduleResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec) {
-        return schedules.create(spec);
+    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec, @Context SecurityContext caller) {
+        return schedules.create(spec, caller.getUserPrincipal().getName());
     }
 
     @GET
@@ -68,15 +68,16 @@ public class ScheduleResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec) {
-        return schedules.update(id, spec);
+    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec,
+                                   @Context SecurityContext caller) {
+        return schedules.update(id, spec, caller.getUserPrincipal().getName());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    public Uni<Void> delete(@PathParam("id") UUID id) {
-        return schedules.delete(id);
+    public Uni<Void> delete(@PathParam("id") UUID id, @Context SecurityContext caller) {
+        return schedules.delete(id, caller.getUserPrincipal().getName());
     }
 
     /** The next {@code count} shifts from {@code from} (default now). */

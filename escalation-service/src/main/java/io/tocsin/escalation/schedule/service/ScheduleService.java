@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
 import io.tocsin.escalation.Json;
+import io.tocsin.escalation.audit.Audit;
 import io.tocsin.escalation.policy.repository.PolicyRepository;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
 import io.tocsin.escalation.schedule.Schedule;
@@ -61,9 +62,11 @@ public class ScheduleService {
     private final ResponderRepository responders;
     private final PolicyRepository policies;
     private final Json json;
+    private final Audit audit;
 
     public ScheduleService(ScheduleRepository schedules, OverrideRepository overrides, ResponderRepository responders,
-                           PolicyRepository policies, Json json) {
+                           PolicyRepository policies, Json json, Audit audit) {
+        this.audit = audit;
         this.schedules = schedules;
         this.overrides = overrides;
         this.responders = responders;
@@ -72,31 +75,32 @@ public class ScheduleService {
     }
 
     @WithTransaction
-    public Uni<ScheduleView> create(ScheduleSpec spec) {
+    public Uni<ScheduleView> create(ScheduleSpec spec, String actor) {
         return validate(spec, null).chain(() -> {
             Schedule s = new Schedule();
             s.id = UUID.randomUUID();
             s.createdAt = Instant.now();
             apply(s, spec);
-            return schedules.persist(s).map(this::view);
+            return schedules.persist(s).call(() -> audit.record(actor, "schedule.created", s.id.toString(), s.name))
+                    .map(this::view);
         });
     }
 
     @WithTransaction
-    public Uni<ScheduleView> update(UUID id, ScheduleSpec spec) {
-        return find(id).chain(s -> validate(spec, id).map(ok -> {
+    public Uni<ScheduleView> update(UUID id, ScheduleSpec spec, String actor) {
+        return find(id).chain(s -> validate(spec, id).chain(ok -> {
             apply(s, spec);
-            return view(s);
+            return audit.record(actor, "schedule.updated", id.toString(), s.name).map(x -> view(s));
         }));
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id) {
+    public Uni<Void> delete(UUID id, String actor) {
         return find(id).chain(s -> policies.count("levels like ?1", "%\"" + id + "\"%").chain(used -> {
             if (used > 0) {
                 throw new ProblemException(Response.Status.CONFLICT, "Schedule " + id + " is used by a policy");
             }
-            return schedules.delete(s);
+            return schedules.delete(s).call(() -> audit.record(actor, "schedule.deleted", id.toString(), s.name));
         }));
     }
 
@@ -156,7 +160,8 @@ public class ScheduleService {
                     o.endsAt = request.end();
                     o.createdBy = caller;
                     o.createdAt = Instant.now();
-                    return overrides.persist(o).map(OverrideView::of);
+                    return overrides.persist(o).call(() -> audit.record(caller, "override.created", o.id.toString(),
+                            o.kind + " " + o.responderId + " " + o.startsAt + ".." + o.endsAt)).map(OverrideView::of);
                 });
     }
 
@@ -169,7 +174,8 @@ public class ScheduleService {
             if (!admin && !caller.equals(o.createdBy) && !caller.equals(o.responderId)) {
                 throw new ProblemException(Response.Status.FORBIDDEN, "You may only remove your own overrides");
             }
-            return overrides.delete(o);
+            return overrides.delete(o).call(() -> audit.record(caller, "override.deleted", overrideId.toString(),
+                    o.kind + " " + o.responderId));
         });
     }
 
