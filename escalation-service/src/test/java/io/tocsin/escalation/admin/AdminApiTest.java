@@ -63,6 +63,19 @@ class AdminApiTest {
     }
 
     @Test
+    void listsArePagedAndCapped() {
+        Api.responder(Api.unique("page1"));
+        Api.responder(Api.unique("page2"));
+        Api.responder(Api.unique("page3"));
+        admin().get("/api/v1/responders?limit=2").then().statusCode(200).body("", hasSize(2));
+        String second = admin().get("/api/v1/responders?limit=2").then().extract().path("[1].id");
+        admin().get("/api/v1/responders?offset=1&limit=1").then().statusCode(200).body("[0].id", equalTo(second));
+        admin().get("/api/v1/responders?limit=501").then().statusCode(422).contentType(PROBLEM);
+        admin().get("/api/v1/escalation-policies?limit=0").then().statusCode(422);
+        admin().get("/api/v1/schedules?offset=-1").then().statusCode(422);
+    }
+
+    @Test
     void aDuplicateResponderIs409() {
         String id = Api.responder(Api.unique("dup"));
         long before = rows("responder");

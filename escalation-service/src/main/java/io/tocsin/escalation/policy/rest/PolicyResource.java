@@ -10,6 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -45,8 +49,9 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<List<PolicyView>> list() {
-        return policies.list();
+    public Uni<List<PolicyView>> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return policies.list(offset, limit);
     }
 
     @GET

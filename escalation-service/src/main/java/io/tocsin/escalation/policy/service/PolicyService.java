@@ -92,8 +92,9 @@ public class PolicyService {
     }
 
     @WithSession
-    public Uni<List<PolicyView>> list() {
-        return policies.list("order by name").map(list -> list.stream().map(this::view).toList());
+    public Uni<List<PolicyView>> list(int offset, int limit) {
+        return policies.find("order by name, id").range(offset, offset + limit - 1).list()
+                .map(list -> list.stream().map(this::view).toList());
     }
 
     public List<PolicySpec.Level> levels(EscalationPolicy p) {

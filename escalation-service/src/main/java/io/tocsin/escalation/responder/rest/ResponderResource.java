@@ -9,6 +9,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -43,8 +47,9 @@ public class ResponderResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<List<ResponderSpec>> list() {
-        return responders.list();
+    public Uni<List<ResponderSpec>> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return responders.list(offset, limit);
     }
 
     @GET

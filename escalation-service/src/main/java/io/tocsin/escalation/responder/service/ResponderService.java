@@ -97,8 +97,9 @@ public class ResponderService {
     }
 
     @WithSession
-    public Uni<List<ResponderSpec>> list() {
-        return responders.list("order by name").map(list -> list.stream().map(this::toSpec).toList());
+    public Uni<List<ResponderSpec>> list(int offset, int limit) {
+        return responders.find("order by name, id").range(offset, offset + limit - 1).list()
+                .map(list -> list.stream().map(this::toSpec).toList());
     }
 
     public ResponderSpec toSpec(Responder r) {

@@ -55,8 +55,9 @@ public class ScheduleResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<List<ScheduleView>> list() {
-        return schedules.list();
+    public Uni<List<ScheduleView>> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return schedules.list(offset, limit);
     }
 
     @GET

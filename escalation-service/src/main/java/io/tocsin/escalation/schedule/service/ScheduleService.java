@@ -110,8 +110,9 @@ public class ScheduleService {
     }
 
     @WithSession
-    public Uni<List<ScheduleView>> list() {
-        return schedules.list("order by name").map(list -> list.stream().map(this::view).toList());
+    public Uni<List<ScheduleView>> list(int offset, int limit) {
+        return schedules.find("order by name, id").range(offset, offset + limit - 1).list()
+                .map(list -> list.stream().map(this::view).toList());
     }
 
     /** Adds an override; a responder who is not an admin may only add one for themselves. */
