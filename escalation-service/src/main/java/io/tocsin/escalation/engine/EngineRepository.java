@@ -54,6 +54,15 @@ public class EngineRepository {
         });
     }
 
+    /** Escalation timers that should have fired more than {@code graceSeconds} ago (a lagging or stopped engine). */
+    public Uni<Long> overdue(long graceSeconds) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select count(*) from escalation
+                        where next_escalation_at < now() - make_interval(secs => ?1)
+                          and status = 'ACTIVE' and triggered and muted_by is null""", Long.class)
+                .setParameter(1, (double) graceSeconds).getSingleResult());
+    }
+
     /** Locks up to {@code limit} due response-target clocks of unacknowledged incidents. */
     public Uni<List<UUID>> claimDueTargets(int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""

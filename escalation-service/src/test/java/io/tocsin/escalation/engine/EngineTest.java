@@ -126,7 +126,11 @@ class EngineTest {
                 count("select count(*) from escalation where incident_id = ?::uuid and next_escalation_at is null", incident) == 1);
         assertEquals(2, count("select count(*) from page where incident_id = ?::uuid", incident));
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("tocsin_escalation_pages_total"));
+                .body(org.hamcrest.Matchers.containsString("tocsin_escalation_pages_total"))
+                .body(org.hamcrest.Matchers.containsString("tocsin_escalation_timers_overdue"));
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'escalation-engine' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'escalation-engine' }.data.overdueTimers", equalTo(0));
     }
 
     @Test
