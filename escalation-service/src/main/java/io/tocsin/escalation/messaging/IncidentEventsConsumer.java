@@ -9,9 +9,13 @@ import io.tocsin.escalation.service.EscalationService;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentPriorityChanged;
+import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Topics;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,6 +27,9 @@ import java.io.IOException;
  * does not act on, and unknown ones (from a newer incident-service), are skipped.
  */
 @ApplicationScoped
+@RegisterForReflection(targets = {IncidentTriggered.class, IncidentAcknowledged.class, IncidentResolved.class,
+        IncidentReopened.class, IncidentSnoozed.class, IncidentPriorityChanged.class, io.tocsin.events.Link.class,
+        io.tocsin.events.Actor.class, io.tocsin.events.Recipient.class, io.tocsin.events.ContactMethod.class})
 public class IncidentEventsConsumer {
 
     private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {
@@ -48,6 +55,9 @@ public class IncidentEventsConsumer {
             case INCIDENT_TRIGGERED -> escalations.onTriggered(typed(event, IncidentTriggered.class));
             case INCIDENT_ACKNOWLEDGED -> escalations.onAcknowledged(typed(event, IncidentAcknowledged.class));
             case INCIDENT_RESOLVED -> escalations.onResolved(typed(event, IncidentResolved.class));
+            case INCIDENT_REOPENED -> escalations.onReopened(typed(event, IncidentReopened.class));
+            case INCIDENT_SNOOZED -> escalations.onSnoozed(typed(event, IncidentSnoozed.class));
+            case INCIDENT_PRIORITY_CHANGED -> escalations.onPriorityChanged(typed(event, IncidentPriorityChanged.class));
             default -> Uni.createFrom().voidItem();
         };
     }

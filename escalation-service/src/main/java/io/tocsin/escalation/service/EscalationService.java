@@ -1,24 +1,39 @@
 package io.tocsin.escalation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.messaging.ProcessedEvents;
+import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Escalation;
+import io.tocsin.escalation.Json;
+import io.tocsin.escalation.engine.EngineRepository;
+import io.tocsin.escalation.engine.Pager;
+import io.tocsin.escalation.maintenance.Maintenance;
+import io.tocsin.escalation.maintenance.MaintenanceRepository;
 import io.tocsin.escalation.repository.EscalationRepository;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentPriorityChanged;
+import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
+import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Applies incident events to escalation state. Each event is applied at most once (its id is recorded in the same
- * transaction), and an acknowledge or resolve that arrives before its trigger is kept, not lost.
+ * Applies incident events to escalation state and drives the engine from them. Each event is applied at most once
+ * (its id is recorded in the same transaction, which also writes the outbox). Events of one incident may arrive
+ * out of order after a replay: whichever arrives first creates the row, what each event teaches is kept, and a
+ * status is only replaced by an event that occurred later than the one that set it.
  */
 @ApplicationScoped
 public class EscalationService {
@@ -27,40 +42,122 @@ public class EscalationService {
 
     private final EscalationRepository escalations;
     private final ProcessedEvents processed;
+    private final Outbox outbox;
+    private final Pager pager;
+    private final EngineRepository db;
+    private final MaintenanceRepository maintenances;
+    private final Json json;
 
-    public EscalationService(EscalationRepository escalations, ProcessedEvents processed) {
+    public EscalationService(EscalationRepository escalations, ProcessedEvents processed, Outbox outbox, Pager pager,
+                             EngineRepository db, MaintenanceRepository maintenances, Json json) {
         this.escalations = escalations;
         this.processed = processed;
+        this.outbox = outbox;
+        this.pager = pager;
+        this.db = db;
+        this.maintenances = maintenances;
+        this.json = json;
     }
 
-    @WithTransaction
     public Uni<Void> onTriggered(Envelope<IncidentTriggered> event) {
-        return once(event, () -> escalations.findById(event.incidentId()).chain(existing -> {
-            if (existing != null) {
+        IncidentTriggered data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(), (e, now) -> {
+            if (e.triggered) {
                 return Uni.createFrom().voidItem();
             }
-            IncidentTriggered data = event.data();
-            Escalation escalation = new Escalation();
-            escalation.incidentId = event.incidentId();
-            escalation.service = data.service();
-            escalation.priority = data.priority().name();
-            escalation.summary = data.summary();
-            escalation.respondBy = data.respondBy();
-            escalation.status = Escalation.Status.ACTIVE;
-            escalation.triggeredAt = event.occurredAt();
-            escalation.updatedAt = Instant.now();
-            return escalations.persist(escalation).replaceWithVoid();
-        }));
+            boolean fresh = e.status == null;
+            e.triggered = true;
+            e.triggeredAt = event.occurredAt();
+            e.respondBy = data.respondBy();
+            e.links = json.write(data.links() == null ? List.of() : data.links());
+            e.priority = data.priority().name();
+            e.summary = data.summary();
+            if (fresh) {
+                setStatus(e, Escalation.Status.ACTIVE, event.occurredAt());
+            }
+            if (e.status != Escalation.Status.ACTIVE) {
+                return db.log(e.incidentId, now, null, null, "STOPPED",
+                        "Triggered after it was already " + e.status.name().toLowerCase() + ": nobody paged");
+            }
+            pager.startTargetClock(e, event.occurredAt());
+            return startPaging(e, now);
+        });
     }
 
-    @WithTransaction
     public Uni<Void> onAcknowledged(Envelope<IncidentAcknowledged> event) {
-        return once(event, () -> setStatus(event.incidentId(), Escalation.Status.ACKNOWLEDGED));
+        IncidentAcknowledged data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(),
+                (e, now) -> stop(e, Escalation.Status.ACKNOWLEDGED, event.occurredAt(), now));
     }
 
-    @WithTransaction
     public Uni<Void> onResolved(Envelope<IncidentResolved> event) {
-        return once(event, () -> setStatus(event.incidentId(), Escalation.Status.RESOLVED));
+        IncidentResolved data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(),
+                (e, now) -> stop(e, Escalation.Status.RESOLVED, event.occurredAt(), now));
+    }
+
+    public Uni<Void> onReopened(Envelope<IncidentReopened> event) {
+        IncidentReopened data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(), (e, now) -> {
+            if (e.statusAt != null && event.occurredAt().isBefore(e.statusAt)) {
+                return Uni.createFrom().voidItem();
+            }
+            setStatus(e, Escalation.Status.ACTIVE, event.occurredAt());
+            e.priority = data.priority().name();
+            e.respondBy = data.respondBy();
+            if (!e.triggered) {
+                return Uni.createFrom().voidItem();
+            }
+            pager.startTargetClock(e, event.occurredAt());
+            return db.log(e.incidentId, now, null, null, "REOPENED", "Reopened: escalation starts over")
+                    .chain(() -> startPaging(e, now));
+        });
+    }
+
+    public Uni<Void> onSnoozed(Envelope<IncidentSnoozed> event) {
+        IncidentSnoozed data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(), (e, now) -> {
+            if (e.status != Escalation.Status.ACTIVE || data.snoozedUntil() == null || e.nextEscalationAt == null) {
+                return Uni.createFrom().voidItem();
+            }
+            e.nextEscalationAt = data.snoozedUntil();
+            return db.log(e.incidentId, now, null, null, "SNOOZED", "Escalation paused until " + data.snoozedUntil());
+        });
+    }
+
+    public Uni<Void> onPriorityChanged(Envelope<IncidentPriorityChanged> event) {
+        IncidentPriorityChanged data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(), (e, now) -> {
+            e.priority = data.priority().name();
+            e.summary = data.summary();
+            if (data.respondBy() != null) {
+                e.respondBy = data.respondBy();
+            }
+            if (!e.pageable()) {
+                return Uni.createFrom().voidItem();
+            }
+            pager.startTargetClock(e, e.targetStart != null ? e.targetStart : event.occurredAt());
+            return pager.switchPolicy(e, now);
+        });
+    }
+
+    /** "Escalate now": fires the next level at once, unless the caller's view (step, loop) is already outdated. */
+    public Uni<Escalation> escalateNow(UUID incidentId, Integer seenStep, Integer seenLoop, String actor) {
+        return outbox.transaction(() -> escalations.lockById(incidentId).chain(e -> {
+            if (e == null) {
+                throw ProblemException.notFound("Escalation of incident " + incidentId);
+            }
+            if (!e.pageable() || e.policyId == null) {
+                throw new ProblemException(Response.Status.CONFLICT,
+                        "Escalation of incident " + incidentId + " is not running (" + e.status
+                                + (e.mutedBy != null ? ", muted" : "") + ")");
+            }
+            if (!java.util.Objects.equals(seenStep, e.lastStep) || !java.util.Objects.equals(seenLoop, e.lastLoop)) {
+                return Uni.createFrom().item(e);
+            }
+            return db.now().chain(now -> db.log(e.incidentId, now, null, null, "MANUAL", "Escalated now by " + actor)
+                    .chain(() -> pager.fire(e, now))).replaceWith(e);
+        }));
     }
 
     @WithSession
@@ -69,17 +166,90 @@ public class EscalationService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Escalation of incident " + incidentId));
     }
 
-    private Uni<Void> setStatus(UUID incidentId, Escalation.Status status) {
-        return escalations.findById(incidentId).invoke(escalation -> {
-            if (escalation != null && escalation.status != Escalation.Status.RESOLVED) {
-                escalation.status = status;
-                escalation.updatedAt = Instant.now();
-            }
-        }).replaceWithVoid();
+    @WithSession
+    public Uni<List<EscalationRepository.LogEntry>> log(UUID incidentId) {
+        return escalations.log(incidentId);
     }
 
-    private Uni<Void> once(Envelope<?> event, java.util.function.Supplier<Uni<Void>> effect) {
-        return processed.firstTime(CONSUMER, event.eventId())
-                .chain(first -> first ? effect.get() : Uni.createFrom().voidItem());
+    /** Begins paging, unless a maintenance window covers the service: then mutes and says why. */
+    private Uni<Void> startPaging(Escalation e, Instant now) {
+        return db.activeMaintenance(e.service).chain(maintenanceId -> maintenanceId == null
+                ? pager.start(e, now)
+                : maintenances.findById(maintenanceId).chain(m -> mute(e, m, now)));
+    }
+
+    /** Mutes one escalation for maintenance window {@code m}. */
+    public Uni<Void> mute(Escalation e, Maintenance m, Instant now) {
+        e.mutedBy = m.id;
+        e.muteReason = "Maintenance '" + m.title + "' (" + m.id + ") covers " + e.service
+                + (m.endsAt != null ? " until " + m.endsAt : "") + ": nobody is paged";
+        return db.dropPendingPages(e.incidentId)
+                .chain(() -> outbox.append(Envelope.of(new EscalationMuted(e.service, Priority.valueOf(e.priority),
+                        e.summary, e.muteReason), e.incidentId, now)))
+                .chain(() -> db.log(e.incidentId, now, null, null, "MUTED", e.muteReason));
+    }
+
+    private Uni<Void> stop(Escalation e, Escalation.Status status, Instant occurredAt, Instant now) {
+        if (e.status == Escalation.Status.RESOLVED && status == Escalation.Status.ACKNOWLEDGED) {
+            return Uni.createFrom().voidItem();
+        }
+        if (e.statusAt != null && occurredAt.isBefore(e.statusAt)) {
+            return Uni.createFrom().voidItem();
+        }
+        setStatus(e, status, occurredAt);
+        e.nextEscalationAt = null;
+        e.nextTargetAt = null;
+        return db.dropPendingPages(e.incidentId)
+                .chain(() -> db.log(e.incidentId, now, null, null, "STOPPED", status.name().charAt(0)
+                        + status.name().substring(1).toLowerCase() + ": escalation stopped"));
+    }
+
+    private static void setStatus(Escalation e, Escalation.Status status, Instant at) {
+        e.status = status;
+        e.statusAt = at;
+    }
+
+    /**
+     * Runs {@code effect} once per event id, in one transaction with the outbox, on the incident's row (locked, or
+     * created from whatever this event carries when it is the first one seen).
+     */
+    private Uni<Void> apply(Envelope<?> event, String service, Priority priority, String summary,
+                            Effect effect) {
+        return outbox.transaction(() -> processed.firstTime(CONSUMER, event.eventId()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            return db.now().chain(now -> escalations.lockById(event.incidentId()).chain(existing -> {
+                Escalation e = existing;
+                boolean fresh = e == null;
+                if (fresh) {
+                    e = new Escalation();
+                    e.incidentId = event.incidentId();
+                    e.service = service;
+                    e.priority = priority.name();
+                    e.summary = summary;
+                    e.links = "[]";
+                    e.triggered = false;
+                    e.updatedAt = now;
+                }
+                Escalation row = e;
+                Uni<Void> persisted = fresh ? escalations.persist(row).replaceWithVoid() : Uni.createFrom().voidItem();
+                if (fresh) {
+                    // The effect sets the status; a brand-new row has none until then.
+                    row.status = null;
+                }
+                return effect.apply(row, now).invoke(() -> {
+                    row.updatedAt = now;
+                    if (row.status == null) {
+                        row.status = Escalation.Status.ACTIVE;
+                    }
+                }).chain(() -> persisted);
+            }));
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Effect {
+        Uni<Void> apply(Escalation escalation, Instant now);
     }
 }

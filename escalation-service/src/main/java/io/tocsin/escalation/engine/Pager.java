@@ -1,0 +1,295 @@
+package io.tocsin.escalation.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.escalation.Escalation;
+import io.tocsin.escalation.Json;
+import io.tocsin.escalation.policy.EscalationPolicy;
+import io.tocsin.escalation.policy.PolicySpec;
+import io.tocsin.escalation.policy.Steps;
+import io.tocsin.escalation.policy.repository.MatrixRepository;
+import io.tocsin.escalation.policy.repository.PolicyRepository;
+import io.tocsin.escalation.policy.service.PolicyService;
+import io.tocsin.escalation.responder.Responder;
+import io.tocsin.escalation.responder.service.ResponderService;
+import io.tocsin.events.ContactMethod;
+import io.tocsin.events.EscalationLevelSkipped;
+import io.tocsin.events.EscalationStepReached;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.Link;
+import io.tocsin.events.NotificationRequested;
+import io.tocsin.events.Priority;
+import io.tocsin.events.Recipient;
+import io.tocsin.events.ResponseTargetAtRisk;
+import io.tocsin.events.ResponseTargetBreached;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Fires escalation levels for one incident inside the caller's transaction: resolves the level's people, writes
+ * one page row and one NotificationRequested per recipient and contact method (the page's primary key makes a
+ * duplicate impossible), records skips, and advances the timer. The caller holds the row (claimed with
+ * SKIP LOCKED, or the consumer's own transaction) and passes the database's now().
+ */
+@ApplicationScoped
+public class Pager {
+
+    private static final TypeReference<List<Link>> LINKS = new TypeReference<>() {
+    };
+
+    private final Outbox outbox;
+    private final EngineRepository db;
+    private final PolicyRepository policies;
+    private final PolicyService policyService;
+    private final MatrixRepository matrix;
+    private final Resolver resolver;
+    private final ResponderService responderService;
+    private final EngineConfig config;
+    private final Json json;
+    private final Counter pages;
+    private final Counter skips;
+
+    public Pager(Outbox outbox, EngineRepository db, PolicyRepository policies, PolicyService policyService,
+                 MatrixRepository matrix, Resolver resolver, ResponderService responderService, EngineConfig config,
+                 Json json, MeterRegistry registry) {
+        this.pages = Counter.builder("tocsin_escalation_pages").description("NotificationRequested written")
+                .register(registry);
+        this.skips = Counter.builder("tocsin_escalation_levels_skipped")
+                .description("Levels (or incidents without a policy) with nobody to page").register(registry);
+        this.outbox = outbox;
+        this.db = db;
+        this.policies = policies;
+        this.policyService = policyService;
+        this.matrix = matrix;
+        this.resolver = resolver;
+        this.responderService = responderService;
+        this.config = config;
+        this.json = json;
+    }
+
+    /**
+     * Starts (or restarts) escalation with the matrix's policy for the incident's service and priority, paging its
+     * first level now. The loop moves past every loop used before, so a restart pages again.
+     */
+    public Uni<Void> start(Escalation e, Instant now) {
+        int loop = e.lastLoop == null ? e.loop : Math.max(e.loop, e.lastLoop + 1);
+        return matrix.lookup(e.service, e.priority).chain(entry -> {
+            if (entry == null) {
+                e.policyId = null;
+                e.policyName = null;
+                e.nextEscalationAt = null;
+                String reason = "No escalation policy for " + e.service + " " + e.priority
+                        + " in the escalation matrix: nobody was paged";
+                return skipped(e, 1, loop, reason, now);
+            }
+            return policies.findById(entry.policyId).chain(p -> {
+                e.policyId = p.id;
+                e.policyName = p.name;
+                e.nextLevel = 0;
+                e.loop = loop;
+                e.loopStart = loop;
+                e.nextEscalationAt = now;
+                return fire(e, now);
+            });
+        });
+    }
+
+    /**
+     * Switches to the policy of the incident's (new) priority, from the current level, and pages that level of the
+     * new policy now (people already paged at this step and loop are not paged twice).
+     */
+    public Uni<Void> switchPolicy(Escalation e, Instant now) {
+        return matrix.lookup(e.service, e.priority).chain(entry -> {
+            if (entry == null || entry.policyId.equals(e.policyId)) {
+                return Uni.createFrom().voidItem();
+            }
+            return policies.findById(entry.policyId).chain(p -> {
+                int levels = policyService.levels(p).size();
+                int current = e.lastStep == null ? 0 : e.lastStep - 1;
+                e.policyId = p.id;
+                e.policyName = p.name;
+                e.nextLevel = Math.min(current, levels - 1);
+                e.loop = e.lastLoop == null ? e.loop : e.lastLoop;
+                e.loopStart = e.loop;
+                e.nextEscalationAt = now;
+                return db.log(e.incidentId, now, null, null, "POLICY", "Priority " + e.priority + ": switched to policy '"
+                        + p.name + "' from level " + (e.nextLevel + 1)).chain(() -> fire(e, now));
+            });
+        });
+    }
+
+    /** Fires the due level, then chains on through levels that have no delay or nobody to page. */
+    public Uni<Void> fire(Escalation e, Instant now) {
+        return fire(e, now, config.maxChainedLevels());
+    }
+
+    private Uni<Void> fire(Escalation e, Instant now, int budget) {
+        if (e.policyId == null) {
+            e.nextEscalationAt = null;
+            return Uni.createFrom().voidItem();
+        }
+        return policies.findById(e.policyId).chain(p -> {
+            if (p == null) {
+                e.nextEscalationAt = null;
+                return skipped(e, e.nextLevel + 1, e.loop, "The escalation policy was deleted", now);
+            }
+            List<PolicySpec.Level> levels = policyService.levels(p);
+            int index = Math.min(e.nextLevel, levels.size() - 1);
+            PolicySpec.Level level = levels.get(index);
+            int step = index + 1;
+            int loop = e.loop;
+            return resolver.resolve(level, loop, now).chain(people -> {
+                Uni<Void> effect = people.isEmpty()
+                        ? skipped(e, step, loop, "Level " + step + " of policy '" + p.name
+                        + "' has nobody on call: skipped to the next level", now)
+                        : page(e, p, levels.size(), step, loop, people, now);
+                return effect.chain(() -> advance(e, p, levels, index, loop, !people.isEmpty(), now, budget));
+            });
+        });
+    }
+
+    private Uni<Void> advance(Escalation e, EscalationPolicy p, List<PolicySpec.Level> levels, int index, int loop,
+                              boolean paged, Instant now, int budget) {
+        e.lastStep = index + 1;
+        e.lastLoop = loop;
+        e.updatedAt = now;
+        Steps.Position next = Steps.after(levels.size(), p.repeatCount, index, loop, e.loopStart);
+        long delay = paged ? levels.get(index).delaySeconds() : 0;
+        if (next.exhausted()) {
+            if (p.thenPolicyId == null) {
+                e.nextEscalationAt = null;
+                return db.log(e.incidentId, now, index + 1, loop, "EXHAUSTED",
+                        "Policy '" + p.name + "' has no further level");
+            }
+            return policies.findById(p.thenPolicyId).chain(then -> {
+                e.policyId = then.id;
+                e.policyName = then.name;
+                e.nextLevel = 0;
+                e.loop = loop + 1;
+                e.loopStart = loop + 1;
+                return schedule(e, now, delay, budget);
+            });
+        }
+        e.nextLevel = next.level();
+        e.loop = next.loop();
+        return schedule(e, now, delay, budget);
+    }
+
+    private Uni<Void> schedule(Escalation e, Instant now, long delaySeconds, int budget) {
+        e.nextEscalationAt = now.plus(Duration.ofSeconds(delaySeconds));
+        if (delaySeconds == 0 && budget > 1) {
+            return fire(e, now, budget - 1);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> page(Escalation e, EscalationPolicy p, int levelCount, int step, int loop, List<Responder> people,
+                           Instant now) {
+        String reason = e.priority + " " + e.service + ": escalation policy '" + p.name + "', level " + step + " of "
+                + levelCount + (loop > 0 ? " (pass " + (loop + 1) + ")" : "");
+        List<Recipient> recipients = people.stream().map(ResponderService::recipient).toList();
+        return Multi.createFrom().iterable(people)
+                .onItem().transformToUniAndConcatenate(r -> Multi.createFrom().iterable(responderService.deliveries(r))
+                        .onItem().transformToUniAndConcatenate(d -> pageOne(e, step, loop, r, d, reason, now))
+                        .collect().last())
+                .collect().last()
+                .chain(() -> outbox.append(Envelope.of(new EscalationStepReached(e.service, priority(e), e.summary,
+                        p.name, step, loop, recipients), e.incidentId, now)))
+                .chain(() -> db.log(e.incidentId, now, step, loop, "PAGED", "Paged " + String.join(", ",
+                        people.stream().map(r -> r.name).toList()) + " (policy '" + p.name + "')"));
+    }
+
+    private Uni<Void> pageOne(Escalation e, int step, int loop, Responder r, ResponderService.Delivery d, String reason,
+                              Instant now) {
+        Recipient recipient = ResponderService.recipient(r);
+        boolean immediate = d.delaySeconds() == 0;
+        String pageReason = immediate ? reason
+                : reason + "; still unacknowledged after " + d.delaySeconds() + " s";
+        return db.insertPage(e.incidentId, step, loop, r.id, contactKey(d.contact()),
+                        now.plusSeconds(d.delaySeconds()), immediate, json.write(recipient), json.write(d.contact()),
+                        pageReason)
+                .invoke(inserted -> {
+                    if (inserted && immediate) {
+                        pages.increment();
+                    }
+                })
+                .chain(inserted -> inserted && immediate
+                        ? outbox.append(Envelope.of(request(e, recipient, d.contact(), step, loop, pageReason),
+                        e.incidentId, now)).replaceWithVoid()
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Sends a delayed page that became due (claimed and marked sent by the caller). */
+    public Uni<Void> sendDelayed(Escalation e, EngineRepository.DuePage page, String[] stored, Instant now) {
+        Recipient recipient = json.read(stored[0], Recipient.class);
+        pages.increment();
+        ContactMethod contact = json.read(stored[1], ContactMethod.class);
+        return outbox.append(Envelope.of(request(e, recipient, contact, page.step(), page.loop(), stored[2]),
+                e.incidentId, now)).replaceWithVoid();
+    }
+
+    /** Response-target clock: at risk first, then breached, each once. */
+    public Uni<Void> checkTarget(Escalation e, Instant now) {
+        if (e.respondBy == null) {
+            e.nextTargetAt = null;
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> effect = Uni.createFrom().voidItem();
+        if (e.targetStage == 0) {
+            e.targetStage = 1;
+            effect = outbox.append(Envelope.of(new ResponseTargetAtRisk(e.service, priority(e), e.summary, e.respondBy,
+                            config.atRiskPercent()), e.incidentId, now))
+                    .chain(() -> db.log(e.incidentId, now, null, null, "AT_RISK", "Unacknowledged at "
+                            + config.atRiskPercent() + " % of the response target (" + e.respondBy + ")"));
+        }
+        if (e.targetStage == 1 && !now.isBefore(e.respondBy)) {
+            e.targetStage = 2;
+            effect = effect.chain(() -> outbox.append(Envelope.of(new ResponseTargetBreached(e.service, priority(e),
+                            e.summary, e.respondBy), e.incidentId, now)))
+                    .chain(() -> db.log(e.incidentId, now, null, null, "BREACHED",
+                            "Response target " + e.respondBy + " passed unacknowledged"));
+        }
+        e.nextTargetAt = e.targetStage == 1 ? e.respondBy : null;
+        return effect;
+    }
+
+    /** Starts the response-target clock: at risk at the configured share of [start, respondBy]. */
+    public void startTargetClock(Escalation e, Instant start) {
+        e.targetStart = start;
+        e.targetStage = 0;
+        if (e.respondBy == null) {
+            e.nextTargetAt = null;
+            return;
+        }
+        long total = Math.max(0, Duration.between(start, e.respondBy).toMillis());
+        e.nextTargetAt = start.plusMillis(total * config.atRiskPercent() / 100);
+    }
+
+    private Uni<Void> skipped(Escalation e, int step, int loop, String reason, Instant now) {
+        skips.increment();
+        return outbox.append(Envelope.of(new EscalationLevelSkipped(e.service, priority(e), e.summary, e.policyName,
+                        step, loop, reason), e.incidentId, now))
+                .chain(() -> db.log(e.incidentId, now, step, loop, "SKIPPED", reason));
+    }
+
+    private NotificationRequested request(Escalation e, Recipient recipient, ContactMethod contact, int step, int loop,
+                                          String reason) {
+        return new NotificationRequested(recipient, contact, e.service, priority(e), e.summary, e.respondBy,
+                json.read(e.links, LINKS), step, loop, reason);
+    }
+
+    static String contactKey(ContactMethod c) {
+        return c.kind() + ":" + c.address();
+    }
+
+    private static Priority priority(Escalation e) {
+        return Priority.valueOf(e.priority);
+    }
+}

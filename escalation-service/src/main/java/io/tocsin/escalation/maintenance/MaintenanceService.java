@@ -1,0 +1,113 @@
+package io.tocsin.escalation.maintenance;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.messaging.ProcessedEvents;
+import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.escalation.Escalation;
+import io.tocsin.escalation.engine.EngineRepository;
+import io.tocsin.escalation.engine.Pager;
+import io.tocsin.escalation.repository.EscalationRepository;
+import io.tocsin.escalation.service.EscalationService;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.MaintenanceEnded;
+import io.tocsin.events.MaintenanceStarted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Maintenance windows mute paging for their services: running escalations are muted when a window starts, new
+ * incidents open muted while it lasts (EscalationMuted says why nobody was paged), and when it ends escalation
+ * resumes for what is still unacknowledged. An end replayed before its start wins: the late start is ignored.
+ */
+@ApplicationScoped
+public class MaintenanceService {
+
+    static final String CONSUMER = "escalation-service";
+
+    private final MaintenanceRepository maintenances;
+    private final EscalationRepository escalations;
+    private final EscalationService escalationService;
+    private final ProcessedEvents processed;
+    private final Outbox outbox;
+    private final EngineRepository db;
+    private final Pager pager;
+
+    public MaintenanceService(MaintenanceRepository maintenances, EscalationRepository escalations,
+                              EscalationService escalationService, ProcessedEvents processed, Outbox outbox,
+                              EngineRepository db, Pager pager) {
+        this.maintenances = maintenances;
+        this.escalations = escalations;
+        this.escalationService = escalationService;
+        this.processed = processed;
+        this.outbox = outbox;
+        this.db = db;
+        this.pager = pager;
+    }
+
+    public Uni<Void> onStarted(Envelope<MaintenanceStarted> event) {
+        MaintenanceStarted data = event.data();
+        return once(event, () -> maintenances.findById(data.maintenanceId(), LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+            if (m != null && m.ended) {
+                return Uni.createFrom().voidItem();
+            }
+            Maintenance window = m != null ? m : new Maintenance();
+            window.id = data.maintenanceId();
+            window.title = data.title();
+            window.endsAt = data.endsAt();
+            window.ended = false;
+            List<String> services = data.services() == null ? List.of() : data.services();
+            return (m == null ? maintenances.persistAndFlush(window).replaceWithVoid() : Uni.createFrom().voidItem())
+                    .chain(() -> each(services, s -> db.addMaintenanceService(window.id, s)))
+                    .chain(() -> services.isEmpty() ? Uni.createFrom().item(List.<Escalation>of())
+                            : escalations.list("status = ?1 and triggered = true and mutedBy is null and service in ?2",
+                            Escalation.Status.ACTIVE, services))
+                    .chain(running -> db.now().chain(now ->
+                            each(running, e -> escalationService.mute(e, window, now))));
+        }));
+    }
+
+    public Uni<Void> onEnded(Envelope<MaintenanceEnded> event) {
+        MaintenanceEnded data = event.data();
+        return once(event, () -> maintenances.findById(data.maintenanceId(), LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+            Maintenance window = m != null ? m : new Maintenance();
+            window.id = data.maintenanceId();
+            window.title = data.title();
+            window.ended = true;
+            return (m == null ? maintenances.persistAndFlush(window).replaceWithVoid() : maintenances.flush())
+                    .chain(() -> escalations.list("mutedBy", window.id))
+                    .chain(muted -> db.now().chain(now -> each(muted, e -> unmute(e, window, now))));
+        }));
+    }
+
+    /** Resumes one escalation, or hands it to another window that still covers its service. */
+    private Uni<Void> unmute(Escalation e, Maintenance ended, Instant now) {
+        return db.activeMaintenance(e.service).chain(other -> {
+            if (other != null) {
+                return maintenances.findById(other).chain(m -> escalationService.mute(e, m, now));
+            }
+            e.mutedBy = null;
+            e.muteReason = null;
+            Uni<Void> logged = db.log(e.incidentId, now, null, null, "UNMUTED",
+                    "Maintenance '" + ended.title + "' ended: escalation resumes");
+            if (e.status != Escalation.Status.ACTIVE) {
+                return logged;
+            }
+            // Never paged (opened during the window): start now. Otherwise the timer simply continues.
+            return logged.chain(() -> e.lastStep == null ? pager.start(e, now) : Uni.createFrom().voidItem());
+        });
+    }
+
+    private Uni<Void> once(Envelope<?> event, java.util.function.Supplier<Uni<Void>> effect) {
+        return outbox.transaction(() -> processed.firstTime(CONSUMER, event.eventId())
+                .chain(first -> first ? effect.get() : Uni.createFrom().voidItem()));
+    }
+
+    private static <T> Uni<Void> each(List<T> items, java.util.function.Function<T, Uni<Void>> work) {
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(t -> work.apply(t)).collect().last()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,174 @@
+package io.tocsin.escalation.responder.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.escalation.Checks;
+import io.tocsin.escalation.Json;
+import io.tocsin.escalation.audit.Audit;
+import io.tocsin.escalation.policy.repository.PolicyRepository;
+import io.tocsin.escalation.responder.Responder;
+import io.tocsin.escalation.responder.ResponderSpec;
+import io.tocsin.escalation.responder.repository.ResponderRepository;
+import io.tocsin.escalation.schedule.repository.OverrideRepository;
+import io.tocsin.escalation.schedule.repository.ScheduleRepository;
+import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Recipient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** Admin CRUD of responders, with the checks Bean Validation cannot make. */
+@ApplicationScoped
+public class ResponderService {
+
+    private static final TypeReference<List<ResponderSpec.Contact>> CONTACTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ResponderSpec.Rule>> RULES = new TypeReference<>() {
+    };
+
+    private final ResponderRepository responders;
+    private final PolicyRepository policies;
+    private final ScheduleRepository schedules;
+    private final OverrideRepository overrides;
+    private final Json json;
+    private final Audit audit;
+
+    public ResponderService(ResponderRepository responders, PolicyRepository policies, ScheduleRepository schedules,
+                            OverrideRepository overrides, Json json, Audit audit) {
+        this.audit = audit;
+        this.responders = responders;
+        this.policies = policies;
+        this.schedules = schedules;
+        this.overrides = overrides;
+        this.json = json;
+    }
+
+    @WithTransaction
+    public Uni<ResponderSpec> create(ResponderSpec spec, String actor) {
+        validate(spec);
+        return responders.findById(spec.id()).chain(existing -> {
+            if (existing != null) {
+                throw new ProblemException(Response.Status.CONFLICT, "Responder " + spec.id() + " already exists");
+            }
+            Responder r = new Responder();
+            r.id = spec.id();
+            r.createdAt = Instant.now();
+            apply(r, spec);
+            return responders.persist(r).call(() -> audit.record(actor, "responder.created", r.id, r.name))
+                    .map(this::toSpec);
+        });
+    }
+
+    @WithTransaction
+    public Uni<ResponderSpec> update(String id, ResponderSpec spec, String actor) {
+        new Checks().check(id.equals(spec.id()), "id: must be the id in the path").throwIfAny();
+        validate(spec);
+        return find(id).call(r -> {
+            apply(r, spec);
+            return audit.record(actor, "responder.updated", id, r.name);
+        }).map(this::toSpec);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String id, String actor) {
+        String quoted = "\"" + id + "\"";
+        return find(id).chain(r -> policies.count("levels like ?1", "%" + quoted + "%")
+                .chain(inPolicies -> schedules.count("layers like ?1", "%" + quoted + "%")
+                        .chain(inSchedules -> overrides.count("responderId = ?1 or replaces = ?1", id)
+                                .chain(inOverrides -> {
+                                    if (inPolicies + inSchedules + inOverrides > 0) {
+                                        throw new ProblemException(Response.Status.CONFLICT, "Responder " + id
+                                                + " is still used by a policy, schedule or override");
+                                    }
+                                    return responders.delete(r)
+                                            .call(() -> audit.record(actor, "responder.deleted", id, r.name));
+                                }))));
+    }
+
+    @WithSession
+    public Uni<ResponderSpec> get(String id) {
+        return find(id).map(this::toSpec);
+    }
+
+    @WithSession
+    public Uni<List<ResponderSpec>> list(int offset, int limit) {
+        return responders.find("order by name, id").range(offset, offset + limit - 1).list()
+                .map(list -> list.stream().map(this::toSpec).toList());
+    }
+
+    public ResponderSpec toSpec(Responder r) {
+        return new ResponderSpec(r.id, r.name, r.email, r.timeZone, r.locale, json.read(r.contactMethods, CONTACTS),
+                json.read(r.notificationRules, RULES));
+    }
+
+    /** The contact methods and rules of {@code r}, ready for paging. */
+    public List<Delivery> deliveries(Responder r) {
+        ResponderSpec spec = toSpec(r);
+        if (spec.contactMethods().isEmpty()) {
+            // Nobody is paged into the void: without contact methods, the responder's own email at once.
+            return List.of(new Delivery(ContactMethod.email(r.email), 0));
+        }
+        return spec.rulesOrDefault().stream()
+                .filter(rule -> rule.contact() < spec.contactMethods().size())
+                .map(rule -> new Delivery(spec.contactMethods().get(rule.contact()).toEvent(), rule.delaySeconds()))
+                .toList();
+    }
+
+    public static Recipient recipient(Responder r) {
+        return new Recipient(r.id, r.name, r.email, r.timeZone, r.locale);
+    }
+
+    /** One way to reach a responder, after {@code delaySeconds} if still unacknowledged. */
+    public record Delivery(ContactMethod contact, long delaySeconds) {
+    }
+
+    private Uni<Responder> find(String id) {
+        return responders.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Responder " + id));
+    }
+
+    private void apply(Responder r, ResponderSpec spec) {
+        r.name = spec.name();
+        r.email = spec.email();
+        r.timeZone = spec.timeZone();
+        r.locale = spec.locale();
+        r.contactMethods = json.write(spec.contactMethods());
+        r.notificationRules = json.write(spec.notificationRules() == null ? List.of() : spec.notificationRules());
+        r.updatedAt = Instant.now();
+    }
+
+    private static void validate(ResponderSpec spec) {
+        Checks checks = new Checks().zone("timeZone", spec.timeZone());
+        for (int i = 0; i < spec.contactMethods().size(); i++) {
+            ResponderSpec.Contact c = spec.contactMethods().get(i);
+            String field = "contactMethods[" + i + "].address";
+            if (c.kind() == ContactMethod.Kind.EMAIL) {
+                checks.check(c.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), field + ": must be an email address");
+                checks.check(c.format() == null, "contactMethods[" + i + "].format: only webhooks have a format");
+            } else {
+                checks.check(isHttpUrl(c.address()), field + ": must be an http(s) URL");
+            }
+        }
+        if (spec.notificationRules() != null) {
+            for (int i = 0; i < spec.notificationRules().size(); i++) {
+                checks.check(spec.notificationRules().get(i).contact() < spec.contactMethods().size(),
+                        "notificationRules[" + i + "].contact: no such contact method");
+            }
+        }
+        checks.throwIfAny();
+    }
+
+    private static boolean isHttpUrl(String address) {
+        try {
+            URI uri = URI.create(address);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

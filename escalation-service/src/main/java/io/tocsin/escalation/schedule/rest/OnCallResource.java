@@ -1,0 +1,71 @@
+package io.tocsin.escalation.schedule.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
+import io.tocsin.escalation.Params;
+import io.tocsin.escalation.schedule.service.ScheduleService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Who is on call (in one schedule or all, now or at any time) and when the caller is. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+public class OnCallResource {
+
+    /** Who is on call at {@code at}: per schedule, and everyone together in {@code responders}. */
+    public record OnCallView(UUID schedule, Instant at, List<String> responders,
+                             List<ScheduleService.ScheduleOnCall> schedules) {
+    }
+
+    public record MyOnCallView(String responderId, Instant at, boolean onCallNow,
+                               List<ScheduleService.MyShift> shifts) {
+    }
+
+    private final ScheduleService schedules;
+
+    public OnCallResource(ScheduleService schedules) {
+        this.schedules = schedules;
+    }
+
+    @GET
+    @Path("/oncall")
+    public Uni<OnCallView> onCall(@QueryParam("schedule") String schedule, @QueryParam("at") String at) {
+        UUID id = schedule == null || schedule.isBlank() ? null : Params.uuid("schedule", schedule);
+        Instant when = Params.instant("at", at, Instant.now());
+        return schedules.onCallEverywhere(id, when).map(list -> new OnCallView(id, when,
+                list.stream().flatMap(s -> s.responders().stream()).distinct().toList(), list));
+    }
+
+    /** The caller's shifts over the next 60 days as an iCalendar feed. */
+    @GET
+    @Path("/me/oncall.ics")
+    @Produces("text/calendar")
+    public Uni<String> myCalendar(@Context SecurityContext caller) {
+        String me = caller.getUserPrincipal().getName();
+        Instant now = Instant.now();
+        return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(60)))
+                .map(shifts -> io.tocsin.escalation.schedule.ICalendar.of(me, shifts, now));
+    }
+
+    /** The caller's current and upcoming shifts over the next 14 days. */
+    @GET
+    @Path("/me/oncall")
+    public Uni<MyOnCallView> me(@Context SecurityContext caller) {
+        String me = caller.getUserPrincipal().getName();
+        Instant now = Instant.now();
+        return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(14))).map(shifts -> new MyOnCallView(me, now,
+                shifts.stream().anyMatch(s -> !s.start().isAfter(now) && s.end().isAfter(now)), shifts));
+    }
+}

@@ -1,0 +1,120 @@
+package io.tocsin.escalation.schedule.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
+import io.tocsin.escalation.Params;
+import io.tocsin.escalation.schedule.ScheduleSpec;
+import io.tocsin.escalation.schedule.model.Shift;
+import io.tocsin.escalation.schedule.service.ScheduleService;
+import io.tocsin.escalation.schedule.service.ScheduleService.OverrideRequest;
+import io.tocsin.escalation.schedule.service.ScheduleService.OverrideView;
+import io.tocsin.escalation.schedule.service.ScheduleService.ScheduleView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Schedules (admin), their preview, and overrides (anyone on call may add one for themselves). */
+@Path("/api/v1/schedules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class ScheduleResource {
+
+    private final ScheduleService schedules;
+
+    public ScheduleResource(ScheduleService schedules) {
+        this.schedules = schedules;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec, @Context SecurityContext caller) {
+        return schedules.create(spec, caller.getUserPrincipal().getName());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<List<ScheduleView>> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return schedules.list(offset, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<ScheduleView> get(@PathParam("id") UUID id) {
+        return schedules.get(id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec,
+                                   @Context SecurityContext caller) {
+        return schedules.update(id, spec, caller.getUserPrincipal().getName());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    public Uni<Void> delete(@PathParam("id") UUID id, @Context SecurityContext caller) {
+        return schedules.delete(id, caller.getUserPrincipal().getName());
+    }
+
+    /** The next {@code count} shifts from {@code from} (default now). */
+    @GET
+    @Path("/{id}/preview")
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<List<Shift>> preview(@PathParam("id") UUID id, @QueryParam("from") String from,
+                                    @QueryParam("count") @DefaultValue("10") @Min(1) @Max(500) int count) {
+        return schedules.preview(id, Params.instant("from", from, Instant.now()), count);
+    }
+
+    @GET
+    @Path("/{id}/overrides")
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<List<OverrideView>> overrides(@PathParam("id") UUID id, @QueryParam("from") String from,
+                                             @QueryParam("to") String to) {
+        Instant start = Params.instant("from", from, Instant.now());
+        return schedules.listOverrides(id, start, Params.instant("to", to, start.plus(Duration.ofDays(90))));
+    }
+
+    @POST
+    @Path("/{id}/overrides")
+    @ResponseStatus(201)
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<OverrideView> addOverride(@PathParam("id") UUID id, @NotNull OverrideRequest request,
+                                         @Context SecurityContext caller) {
+        return schedules.addOverride(id, request, caller.getUserPrincipal().getName(), caller.isUserInRole(Roles.ADMIN));
+    }
+
+    @DELETE
+    @Path("/{id}/overrides/{overrideId}")
+    @ResponseStatus(204)
+    @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+    public Uni<Void> deleteOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId,
+                                    @Context SecurityContext caller) {
+        return schedules.deleteOverride(id, overrideId, caller.getUserPrincipal().getName(),
+                caller.isUserInRole(Roles.ADMIN));
+    }
+}
