@@ -41,11 +41,4 @@ public class SmtpClient {
                     return classified.permanent() ? new PermanentFailure(classified) : classified;
                 });
     }
-
-    /** A failure that retrying cannot fix; excluded from retries and from the breaker's failure count. */
-    public static class PermanentFailure extends DeliveryFailure {
-        PermanentFailure(DeliveryFailure failure) {
-            super(failure.getMessage(), true, failure.getCause());
-        }
-    }
 }

@@ -41,9 +41,9 @@ public class WebhookClient {
     }
 
     @Timeout(10000)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SmtpClient.PermanentFailure.class)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = PermanentFailure.class)
     @ExponentialBackoff(maxDelay = 2000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30000, skipOn = SmtpClient.PermanentFailure.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30000, skipOn = PermanentFailure.class)
     @CircuitBreakerName(BREAKER)
     public Uni<Void> post(String url, String body, String deliveryId) {
         return Uni.createFrom().deferred(() -> {
@@ -51,7 +51,7 @@ public class WebhookClient {
             try {
                 request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
             } catch (IllegalArgumentException e) {
-                return Uni.createFrom().failure(new SmtpClient.PermanentFailure(
+                return Uni.createFrom().failure(new PermanentFailure(
                         new DeliveryFailure("Invalid webhook URL: " + e.getMessage(), true, e)));
             }
             request.header("Content-Type", "application/json").header("User-Agent", "Tocsin")
@@ -71,7 +71,7 @@ public class WebhookClient {
                         }
                         boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
                         DeliveryFailure failure = new DeliveryFailure("Webhook answered HTTP " + status, permanent, null);
-                        return Uni.createFrom().failure(permanent ? new SmtpClient.PermanentFailure(failure) : failure);
+                        return Uni.createFrom().failure(permanent ? new PermanentFailure(failure) : failure);
                     });
         });
     }
