@@ -83,10 +83,27 @@ public class DeliverySender {
         if (!started || !running.compareAndSet(false, true)) {
             return;
         }
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
+        // Always a context of its own: the caller's (a Kafka message's, a request's) may still be using its
+        // Hibernate Reactive session, which lives in the context.
+        Context context = freshContext();
         Executor onContext = command -> context.runOnContext(ignored -> command.run());
         context.runOnContext(ignored -> drain(onContext));
+    }
+
+    private Context freshContext() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
+    }
+
+    /**
+     * Runs {@code work} on a context of its own. Outbox.transaction wakes the commons relay on the calling context,
+     * and the relay then drains there with its own session; the sender must not be using that context meanwhile.
+     */
+    private <T> Uni<T> isolated(java.util.function.Supplier<Uni<T>> work) {
+        Context context = freshContext();
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                work.get().subscribe().with(emitter::complete, emitter::fail)));
     }
 
     /** Picks up retries that have come due (and rows a crashed replica left claimed). */
@@ -136,8 +153,9 @@ public class DeliverySender {
 
     private Uni<Void> deliver(Delivery row, Executor onContext) {
         return attempt(row)
+                .onItemOrFailure().transformToUni((ok, failure) ->
+                        isolated(() -> failure == null ? recordSent(row) : recordFailure(row, failure)))
                 .emitOn(onContext)
-                .onItemOrFailure().transformToUni((ok, failure) -> failure == null ? recordSent(row) : recordFailure(row, failure))
                 .onFailure().recoverWithItem(failure -> {
                     Log.errorf("Could not record the outcome of delivery %s: %s", row.id, failure.toString());
                     return null;
