@@ -3,7 +3,7 @@ package io.tocsin.notification;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tocsin.local.testing.TestDatabase;
-import io.tocsin.local.testing.TocsinTestResource;
+import io.tocsin.notification.support.NotificationTestResource;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The service boots against the real database and broker, migrated by Flyway, and reports its health. */
 @QuarkusTest
-@QuarkusTestResource(TocsinTestResource.class)
+@QuarkusTestResource(NotificationTestResource.class)
 class HealthTest {
 
     @Test

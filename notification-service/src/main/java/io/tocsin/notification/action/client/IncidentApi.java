@@ -1,0 +1,37 @@
+package io.tocsin.notification.action.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.UUID;
+
+/** incident-service's incident actions, as called with the service identity (base URL: config key incident-service). */
+@RegisterRestClient(configKey = "incident-service")
+@Path("/api/v1/incidents")
+public interface IncidentApi {
+
+    /** The person the service acts for; incident-service records them as the actor. */
+    record Person(String id, String name, String email) {
+    }
+
+    record OnBehalfOf(Person onBehalfOf) {
+    }
+
+    /** The part of incident-service's answer this service reads. */
+    record IncidentStatus(String status) {
+    }
+
+    @POST
+    @Path("/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<IncidentStatus> act(@PathParam("id") UUID incidentId, @PathParam("action") String action,
+                            @HeaderParam("Authorization") String authorization, OnBehalfOf body);
+}

@@ -1,0 +1,77 @@
+package io.tocsin.notification.action.client;
+
+import io.quarkus.logging.Log;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.notification.action.ActionLink;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Performs one-tap actions on incident-service with this service's identity, on behalf of the recipient.
+ * Expected answers (404 unknown incident, 409 already resolved, 401/403 a misconfigured identity) are outcomes,
+ * not failures: they neither retry nor trip the breaker. Timeouts, connection errors and 5xx are retried (the
+ * actions are idempotent), then count against the breaker {@value #BREAKER}; the fallback says "try again".
+ */
+@ApplicationScoped
+public class IncidentClient {
+
+    public static final String BREAKER = "incident-service";
+
+    /** What came of an action. */
+    public record Outcome(Kind kind, String status, String detail) {
+        public enum Kind { DONE, NOT_FOUND, CONFLICT, REJECTED, UNAVAILABLE }
+    }
+
+    private final IncidentApi api;
+    private final Optional<String> token;
+
+    public IncidentClient(@RestClient IncidentApi api,
+                          @ConfigProperty(name = "tocsin.incident-client.token") Optional<String> token) {
+        this.api = api;
+        this.token = token.filter(t -> !t.isBlank());
+        if (this.token.isEmpty()) {
+            Log.warn("No service token for incident-service (tocsin.incident-client.token / TOCSIN_SERVICE_TOKEN): "
+                    + "one-tap acknowledge and resolve will be refused");
+        }
+    }
+
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @ExponentialBackoff(maxDelay = 2000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 20000)
+    @CircuitBreakerName(BREAKER)
+    @Fallback(fallbackMethod = "unavailable")
+    public Uni<Outcome> act(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf) {
+        return Uni.createFrom().deferred(() -> api.act(incidentId, action.path(), "Bearer " + token.orElse(""),
+                        new IncidentApi.OnBehalfOf(onBehalfOf)))
+                .map(incident -> new Outcome(Outcome.Kind.DONE, incident == null ? null : incident.status(), null))
+                .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
+                    int status = ((WebApplicationException) failure).getResponse().getStatus();
+                    return switch (status) {
+                        case 404 -> Uni.createFrom().item(new Outcome(Outcome.Kind.NOT_FOUND, null, "unknown incident"));
+                        case 409 -> Uni.createFrom().item(new Outcome(Outcome.Kind.CONFLICT, null, "conflict"));
+                        case 401, 403 -> {
+                            Log.errorf("incident-service refused this service's identity (%d): check TOCSIN_SERVICE_TOKEN", status);
+                            yield Uni.createFrom().item(new Outcome(Outcome.Kind.REJECTED, null, "identity refused"));
+                        }
+                        default -> Uni.createFrom().failure(failure);
+                    };
+                });
+    }
+
+    Uni<Outcome> unavailable(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf, Throwable cause) {
+        Log.warnf("incident-service unavailable for %s of %s: %s", action, incidentId, cause.toString());
+        return Uni.createFrom().item(new Outcome(Outcome.Kind.UNAVAILABLE, null, cause.getClass().getSimpleName()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.tocsin.notification.delivery.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.Roles;
+import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.repository.DeliveryRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Delivery records of an incident: who was notified, how, and whether it went out. */
+@Path("/api/v1/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
+public class DeliveryResource {
+
+    /** One delivery as the API shows it (bodies are left out: they may be large and hold links). */
+    public record DeliveryView(UUID id, UUID incidentId, UUID sourceEventId, String audience, String template,
+                               String channel, String recipient, String recipientName, String subject, String state,
+                               int attempts, String lastError, Instant createdAt, Instant sentAt) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id, d.incidentId, d.sourceEventId, d.audience, d.template, d.contactKind,
+                    d.recipient, d.recipientName, d.subject, d.state, d.attempts, d.lastError, d.createdAt, d.sentAt);
+        }
+    }
+
+    private final DeliveryRepository deliveries;
+
+    public DeliveryResource(DeliveryRepository deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GET
+    @WithSession
+    public Uni<List<DeliveryView>> list(@QueryParam("incident") String incident) {
+        UUID incidentId;
+        try {
+            incidentId = UUID.fromString(incident == null ? "" : incident.trim());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(ProblemException.unprocessable("The request is not valid",
+                    List.of("incident: must be an incident id (UUID)")));
+        }
+        return deliveries.byIncident(incidentId).map(rows -> rows.stream().map(DeliveryView::of).toList());
+    }
+}

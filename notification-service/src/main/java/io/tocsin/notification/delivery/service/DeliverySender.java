@@ -1,0 +1,223 @@
+package io.tocsin.notification.delivery.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.NotificationDelivered;
+import io.tocsin.events.NotificationFailed;
+import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.DeliveryConfig;
+import io.tocsin.notification.delivery.repository.DeliveryRepository;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Drains the delivery outbox. Woken right after a delivery row commits (no polling delay on the page path); a poll
+ * picks up retries that have come due. Every replica runs it: rows are claimed with {@code FOR UPDATE SKIP LOCKED}
+ * and hidden for a lease while being sent, so no row is sent by two replicas, and no transaction is held open
+ * while talking to the SMTP server. The outcome and its event (NotificationDelivered / NotificationFailed) are
+ * written in one transaction through the commons outbox.
+ */
+@ApplicationScoped
+public class DeliverySender {
+
+    private final DeliveryRepository deliveries;
+    private final SmtpClient smtp;
+    private final WebhookClient webhooks;
+    private final Outbox outbox;
+    private final DeliveryConfig config;
+    private final Vertx vertx;
+    private final Counter sent;
+    private final Counter failed;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile String lastError;
+
+    public DeliverySender(DeliveryRepository deliveries, SmtpClient smtp, WebhookClient webhooks, Outbox outbox,
+                          DeliveryConfig config, Vertx vertx, MeterRegistry registry) {
+        this.deliveries = deliveries;
+        this.smtp = smtp;
+        this.webhooks = webhooks;
+        this.outbox = outbox;
+        this.config = config;
+        this.vertx = vertx;
+        this.sent = registry.counter("tocsin_notifications_sent_total");
+        this.failed = registry.counter("tocsin_notifications_failed_attempts_total");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        started = true;
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        started = false;
+    }
+
+    /** Asks for a drain; cheap, safe from anywhere, any number of times (call it after a commit). */
+    public void wake() {
+        wanted.set(true);
+        if (!started || !running.compareAndSet(false, true)) {
+            return;
+        }
+        // Always a context of its own: the caller's (a Kafka message's, a request's) may still be using its
+        // Hibernate Reactive session, which lives in the context.
+        Context context = freshContext();
+        Executor onContext = command -> context.runOnContext(ignored -> command.run());
+        context.runOnContext(ignored -> drain(onContext));
+    }
+
+    private Context freshContext() {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return context;
+    }
+
+    /**
+     * Runs {@code work} on a context of its own. Outbox.transaction wakes the commons relay on the calling context,
+     * and the relay then drains there with its own session; the sender must not be using that context meanwhile.
+     */
+    private <T> Uni<T> isolated(java.util.function.Supplier<Uni<T>> work) {
+        Context context = freshContext();
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                work.get().subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    /** Picks up retries that have come due (and rows a crashed replica left claimed). */
+    @Scheduled(every = "${tocsin.delivery.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    /** The last transient failure, or null once a mail went through again (reported by readiness). */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void drain(Executor onContext) {
+        wanted.set(false);
+        Panache.withTransaction(() -> deliveries.claimDue(config.batchSize(), config.claimLease()))
+                .chain(rows -> deliverAll(rows, onContext).replaceWith(rows.size()))
+                .subscribe().with(
+                        count -> {
+                            if (count >= config.batchSize() || wanted.get()) {
+                                drain(onContext);
+                            } else {
+                                finish();
+                            }
+                        },
+                        failure -> {
+                            Log.warnf("Delivery sender could not drain: %s", failure.toString());
+                            finish();
+                        });
+    }
+
+    private void finish() {
+        running.set(false);
+        if (wanted.get()) {
+            wake();
+        }
+    }
+
+    /** One after the other: each outcome is its own transaction on this context's session. */
+    private Uni<Void> deliverAll(List<Delivery> rows, Executor onContext) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Delivery row : rows) {
+            chain = chain.chain(() -> deliver(row, onContext));
+        }
+        return chain;
+    }
+
+    private Uni<Void> deliver(Delivery row, Executor onContext) {
+        return attempt(row)
+                .onItemOrFailure().transformToUni((ok, failure) ->
+                        isolated(() -> failure == null ? recordSent(row) : recordFailure(row, failure)))
+                .emitOn(onContext)
+                .onFailure().recoverWithItem(failure -> {
+                    Log.errorf("Could not record the outcome of delivery %s: %s", row.id, failure.toString());
+                    return null;
+                });
+    }
+
+    private Uni<Void> attempt(Delivery row) {
+        if (ContactMethod.Kind.WEBHOOK.name().equals(row.contactKind)) {
+            return webhooks.post(row.recipient, row.bodyText, row.id.toString());
+        }
+        Mail mail = Mail.withText(row.recipient, row.subject, row.bodyText)
+                .addHeader("Message-ID", Delivery.messageId(row.id))
+                .addHeader("X-Tocsin-Delivery", row.id.toString());
+        if (row.bodyHtml != null) {
+            mail.setHtml(row.bodyHtml);
+        }
+        return smtp.send(mail);
+    }
+
+    private Uni<Void> recordSent(Delivery row) {
+        sent.increment();
+        lastError = null;
+        int attempts = row.attempts + 1;
+        return outbox.transaction(() -> deliveries.markSent(row.id).chain(updated -> updated == 0
+                ? Uni.createFrom().voidItem()
+                : outbox.append(Envelope.of(new NotificationDelivered(row.id.toString(), row.sourceEventId,
+                        row.template, row.audience, contact(row), row.recipientName, attempts),
+                        row.incidentId, Instant.now())).replaceWithVoid()));
+    }
+
+    private Uni<Void> recordFailure(Delivery row, Throwable cause) {
+        failed.increment();
+        // While the breaker is open nothing was tried: the row waits without using up an attempt.
+        boolean tried = !(cause instanceof CircuitBreakerOpenException);
+        DeliveryFailure failure = tried ? DeliveryFailure.classify(cause)
+                : new DeliveryFailure(("EMAIL".equals(row.contactKind) ? "SMTP" : "Webhook") + " circuit breaker open", false, cause);
+        int attempts = row.attempts + (tried ? 1 : 0);
+        boolean dead = failure.permanent() || attempts >= config.maxAttempts();
+        Duration retryIn = Backoff.after(Math.max(1, attempts), config.backoffBase(), config.backoffMax(),
+                ThreadLocalRandom.current()::nextDouble);
+        String reason = failure.permanent() || !dead ? failure.getMessage()
+                : failure.getMessage() + " (gave up after " + attempts + " attempts)";
+        if (!failure.permanent() && "EMAIL".equals(row.contactKind)) {
+            lastError = reason;
+        }
+        Log.warnf("Delivery %s to %s failed (%s, attempt %d): %s", row.id, row.recipient,
+                dead ? "dead" : "retry in " + retryIn.toMillis() + " ms", attempts, reason);
+        return outbox.transaction(() -> deliveries.markFailed(row.id, tried, dead, retryIn, reason).chain(updated ->
+                updated == 0 || !dead ? Uni.createFrom().voidItem()
+                        : outbox.append(Envelope.of(new NotificationFailed(row.id.toString(), row.sourceEventId,
+                                row.template, row.audience, contact(row), row.recipientName, attempts, true, reason),
+                                row.incidentId, Instant.now())).replaceWithVoid()))
+                .invoke(() -> {
+                    if (!dead) {
+                        // Come back when the retry is due (after the commit), without waiting for the poll.
+                        vertx.setTimer(Math.max(1, retryIn.toMillis()), id -> wake());
+                    }
+                });
+    }
+
+    private static ContactMethod contact(Delivery row) {
+        return new ContactMethod(ContactMethod.Kind.valueOf(row.contactKind), row.recipient,
+                row.contactFormat == null ? null : ContactMethod.Format.valueOf(row.contactFormat));
+    }
+}

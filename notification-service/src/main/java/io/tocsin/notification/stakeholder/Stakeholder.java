@@ -1,0 +1,32 @@
+package io.tocsin.notification.stakeholder;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A member of a stakeholder group: all the personal data this service keeps about them. */
+@Entity
+@Table(name = "stakeholder")
+public class Stakeholder {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "group_id", nullable = false)
+    public UUID groupId;
+
+    public String name;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(nullable = false)
+    public String locale;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,145 @@
+package io.tocsin.notification.stakeholder.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.messaging.ProcessedEvents;
+import io.tocsin.events.Priority;
+import io.tocsin.notification.action.service.ActionLinks;
+import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.repository.DeliveryRepository;
+import io.tocsin.notification.delivery.service.DeliverySender;
+import io.tocsin.notification.page.service.PageContent;
+import io.tocsin.notification.stakeholder.PlanEntry;
+import io.tocsin.notification.stakeholder.Stakeholder;
+import io.tocsin.notification.stakeholder.StakeholderGroup;
+import io.tocsin.notification.stakeholder.Subscription;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Tells stakeholders about an incident event as the communication plan says: the plan for the incident's priority
+ * must list the event; then every member of each subscribed (and addressed) group gets one update, rendered in
+ * their language, through the delivery outbox. Runs inside the consuming transaction; the sender is woken after it.
+ */
+@ApplicationScoped
+public class StakeholderNotifier {
+
+    /** Consumer name for event de-duplication. */
+    public static final String CONSUMER = "notification-service-stakeholders";
+
+    /** One event, as the notifier needs it. */
+    public record Update(UUID eventId, UUID incidentId, PlanEntry.Event event, String service, Priority priority,
+                         String summary, String detail, String url) {
+    }
+
+    private final DeliveryRepository deliveries;
+    private final DeliverySender sender;
+    private final ActionLinks links;
+    private final ProcessedEvents processed;
+    private final Map<PageContent.Language, Template> text;
+    private final Map<PageContent.Language, Template> html;
+
+    public StakeholderNotifier(DeliveryRepository deliveries, DeliverySender sender, ActionLinks links,
+                               ProcessedEvents processed,
+                               @Location("stakeholder/update-en.txt") Template textEn,
+                               @Location("stakeholder/update-en.html") Template htmlEn,
+                               @Location("stakeholder/update-de.txt") Template textDe,
+                               @Location("stakeholder/update-de.html") Template htmlDe) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.links = links;
+        this.processed = processed;
+        this.text = Map.of(PageContent.Language.EN, textEn, PageContent.Language.DE, textDe);
+        this.html = Map.of(PageContent.Language.EN, htmlEn, PageContent.Language.DE, htmlDe);
+    }
+
+    /**
+     * Applies one event once: {@code state} (the incident read model's change, may be a no-op) and the updates it
+     * causes, in one transaction; wakes the sender after the commit when mail was queued.
+     */
+    public Uni<Void> apply(UUID eventId, Supplier<Uni<Update>> state) {
+        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).chain(first -> first
+                        ? state.get().chain(update -> update == null ? Uni.createFrom().item(0) : queue(update))
+                        : Uni.createFrom().item(0)))
+                .invoke(queued -> {
+                    if (queued > 0) {
+                        sender.wake();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> queue(Update update) {
+        return Panache.getSession().chain(s -> s.find(PlanEntry.class, update.priority().name())
+                .chain(plan -> {
+                    if (!Audience.planned(plan, update.event())) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return s.createSelectionQuery("from Subscription", Subscription.class).getResultList()
+                            .chain(subscriptions -> {
+                                Set<UUID> groupIds = subscriptions.stream()
+                                        .filter(sub -> Audience.covers(sub, update.service(), update.priority()))
+                                        .map(sub -> sub.groupId).collect(Collectors.toSet());
+                                if (groupIds.isEmpty()) {
+                                    return Uni.createFrom().item(0);
+                                }
+                                return s.createSelectionQuery("from StakeholderGroup where id in (:ids)", StakeholderGroup.class)
+                                        .setParameter("ids", groupIds).getResultList()
+                                        .chain(groups -> {
+                                            List<UUID> addressed = groups.stream()
+                                                    .filter(g -> Audience.addressed(plan, g.name)).map(g -> g.id).toList();
+                                            if (addressed.isEmpty()) {
+                                                return Uni.createFrom().item(0);
+                                            }
+                                            return s.createSelectionQuery("from Stakeholder where groupId in (:ids) order by createdAt",
+                                                            Stakeholder.class)
+                                                    .setParameter("ids", addressed).getResultList()
+                                                    .chain(members -> insertAll(update, members));
+                                        });
+                            });
+                }));
+    }
+
+    private Uni<Integer> insertAll(Update update, List<Stakeholder> members) {
+        // One mail per address, even when a person is in several subscribed groups.
+        Map<String, Stakeholder> byEmail = members.stream().collect(Collectors.toMap(
+                m -> m.email.toLowerCase(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (Stakeholder member : byEmail.values()) {
+            chain = chain.chain(count -> deliveries.insertOnce(render(update, member), false).map(inserted -> count + (inserted ? 1 : 0)));
+        }
+        return chain;
+    }
+
+    private Delivery render(Update update, Stakeholder member) {
+        PageContent.Language language = PageContent.language(member.locale);
+        String subject = StakeholderContent.subject(update.event(), update.priority(), update.service(), update.summary(), language);
+        UpdateView view = new UpdateView(subject, StakeholderContent.headline(update.event(), language), member.name,
+                update.priority().name(), update.service(), update.summary(), update.detail(), update.url(),
+                links.unsubscribeUrl(member.id), update.incidentId() == null ? "" : update.incidentId().toString());
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.sourceEventId = update.eventId();
+        delivery.incidentId = update.incidentId();
+        delivery.audience = Delivery.Audience.STAKEHOLDER.name();
+        delivery.template = StakeholderContent.template(update.event());
+        delivery.recipient = member.email;
+        delivery.recipientId = member.id.toString();
+        delivery.recipientName = member.name;
+        delivery.contactKind = "EMAIL";
+        delivery.subject = subject;
+        delivery.bodyText = text.get(language).data("view", view).render();
+        delivery.bodyHtml = html.get(language).data("view", view).render();
+        return delivery;
+    }
+}

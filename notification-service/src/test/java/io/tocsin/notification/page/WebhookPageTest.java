@@ -1,0 +1,134 @@
+package io.tocsin.notification.page;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.NotificationRequested;
+import io.tocsin.events.Priority;
+import io.tocsin.events.Topics;
+import io.tocsin.events.testing.EventSchemaAssert;
+import io.tocsin.local.testing.TestDatabase;
+import io.tocsin.local.testing.TestKafka;
+import io.tocsin.notification.delivery.service.WebhookClient;
+import io.tocsin.notification.support.NotificationTestResource;
+import io.tocsin.notification.support.Pages;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pages to webhook contact methods reach a real HTTP endpoint (the receiving side, as Slack or a customer's tool
+ * would run it), signed, in the generic, Slack or Teams shape.
+ */
+@QuarkusTest
+@QuarkusTestResource(NotificationTestResource.class)
+class WebhookPageTest {
+
+    /** What the receiver got, by path: {timestamp, signature, body}. */
+    private static final Map<String, String[]> RECEIVED = new ConcurrentHashMap<>();
+    private static HttpServer receiver;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            RECEIVED.put(exchange.getRequestURI().getPath(), new String[] {
+                    exchange.getRequestHeaders().getFirst("X-Tocsin-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Tocsin-Signature"), body});
+            int status = exchange.getRequestURI().getPath().startsWith("/gone") ? 410 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aGenericWebhookGetsSignedJson() throws Exception {
+        String path = "/generic-" + UUID.randomUUID();
+        UUID incident = page(path, ContactMethod.Format.GENERIC);
+        String[] got = awaitReceived(path);
+        assertEquals("v1=" + WebhookClient.sign(NotificationTestResource.webhookSecret(), got[0], got[2]), got[1]);
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(got[0])) < 60);
+        JsonNode json = mapper.readTree(got[2]);
+        assertEquals("page", json.get("type").asText());
+        assertEquals(incident.toString(), json.get("incidentId").asText());
+        assertEquals("[P1] checkout-api: error rate 45%", json.get("subject").asText());
+        assertEquals("https://runbooks.example.test/checkout", json.at("/links/0/href").asText());
+        assertTrue(json.get("acknowledgeUrl").asText().startsWith("http://127.0.0.1:8083/a/"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestDatabase.count(
+                "select count(*) from delivery where incident_id = ? and state = 'SENT' and contact_kind = 'WEBHOOK'", incident) == 1);
+    }
+
+    @Test
+    void slackAndTeamsGetTheirOwnShapes() throws Exception {
+        String slack = "/slack-" + UUID.randomUUID();
+        page(slack, ContactMethod.Format.SLACK);
+        JsonNode message = mapper.readTree(awaitReceived(slack)[2]);
+        assertEquals("[P1] checkout-api: error rate 45%", message.get("text").asText());
+        assertEquals("Acknowledge", message.at("/blocks/1/elements/0/text/text").asText());
+
+        String teams = "/teams-" + UUID.randomUUID();
+        page(teams, ContactMethod.Format.TEAMS);
+        JsonNode card = mapper.readTree(awaitReceived(teams)[2]);
+        assertEquals("MessageCard", card.get("@type").asText());
+        assertEquals("Resolve", card.at("/potentialAction/1/name").asText());
+    }
+
+    @Test
+    void aWebhookThatAnswers410IsDead() throws Exception {
+        String path = "/gone-" + UUID.randomUUID();
+        UUID incident = page(path, ContactMethod.Format.GENERIC);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> failed = TestKafka.await(
+                Topics.NOTIFICATION_EVENTS, r -> r.value().contains("NotificationFailed") && r.value().contains(incident.toString()),
+                1, Duration.ofSeconds(20));
+        assertEquals(1, failed.size());
+        EventSchemaAssert.assertMatchesSchema(failed.get(0).value());
+        assertTrue(failed.get(0).value().contains("HTTP 410"));
+        assertEquals(1, TestDatabase.count("select count(*) from delivery where incident_id = ? and state = 'DEAD'", incident));
+    }
+
+    private UUID page(String path, ContactMethod.Format format) throws Exception {
+        UUID incident = UUID.randomUUID();
+        NotificationRequested email = Pages.page("unused@example.test", "en", Priority.P1, "checkout-api",
+                "error rate 45%", Duration.ofMinutes(15), 1);
+        NotificationRequested hook = new NotificationRequested(email.recipient(),
+                new ContactMethod(ContactMethod.Kind.WEBHOOK, "http://127.0.0.1:" + receiver.getAddress().getPort() + path, format),
+                email.service(), email.priority(), email.summary(), email.respondBy(), email.links(), email.step(),
+                email.loop(), email.reason());
+        Pages.publish(mapper, Envelope.of(hook, incident, Instant.now()));
+        return incident;
+    }
+
+    private static String[] awaitReceived(String path) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.containsKey(path));
+        return RECEIVED.get(path);
+    }
+}
