@@ -1,9 +1,13 @@
 package io.tocsin.commons.outbox;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
+import io.tocsin.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -15,14 +19,33 @@ import jakarta.enterprise.event.Observes;
 public class OutboxPoller {
 
     private final OutboxRelay relay;
+    private final KafkaClientService kafka;
     private volatile boolean started;
 
-    public OutboxPoller(OutboxRelay relay) {
+    public OutboxPoller(OutboxRelay relay, KafkaClientService kafka) {
         this.relay = relay;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent event) {
         started = true;
+        warmUp();
+    }
+
+    /**
+     * Fetches the metadata of every event topic once at start, so the first event after a restart (often the
+     * page that matters) does not wait for it. Failures are harmless: the relay fetches what it needs anyway.
+     */
+    private void warmUp() {
+        KafkaProducer<String, String> producer = kafka.getProducer("outbox");
+        if (producer == null) {
+            return;
+        }
+        for (EventType type : EventType.values()) {
+            producer.partitionsFor(type.topic()).subscribe().with(
+                    partitions -> Log.debugf("Kafka topic %s: %d partitions", type.topic(), partitions.size()),
+                    failure -> Log.debugf("Kafka metadata for %s not fetched yet: %s", type.topic(), failure.getMessage()));
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -38,8 +38,9 @@ public final class LocalStack {
         switch (command) {
             case "infra" -> infra();
             case "token" -> token(rest);
+            case "demo" -> demo(rest);
             default -> {
-                System.err.println("usage: LocalStack infra | token <user> <role...>");
+                System.err.println("usage: LocalStack infra | token <user> <role...> | demo [level-delay-seconds]");
                 System.exit(2);
             }
         }
@@ -108,6 +109,29 @@ public final class LocalStack {
         List<String> roles = List.of(Arrays.copyOfRange(args, 1, args.length));
         System.out.println(Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE,
                 user, user, user + "@example.test", roles, now, now.plus(Duration.ofHours(12)))));
+    }
+
+    /** The end-to-end story against the running stack (`tocsin demo`), printing each step. */
+    private static void demo(String[] args) throws Exception {
+        Path home = home();
+        java.util.Properties infra = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(home.resolve("run").resolve("infra.env"))) {
+            infra.load(reader);
+        }
+        KeyPair keys = LocalKeys.loadOrCreate(home.resolve("keys"));
+        Duration levelDelay = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
+        io.tocsin.local.demo.Tour.Target target = new io.tocsin.local.demo.Tour.Target(
+                "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084",
+                Integer.parseInt(infra.getProperty("IMAP_PORT")),
+                (user, roles) -> Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE,
+                        user, user, user + "@example.test", List.of(roles), Instant.now(),
+                        Instant.now().plus(Duration.ofHours(1)))));
+        try {
+            new io.tocsin.local.demo.Tour(target, levelDelay, System.out).run();
+        } catch (AssertionError e) {
+            System.out.println("    ✗ " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     private static void stopAll(List<AutoCloseable> started, Path run) {
