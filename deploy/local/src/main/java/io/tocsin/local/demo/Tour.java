@@ -73,13 +73,14 @@ public final class Tour {
         String aliceMail = alice + "@example.test";
         String bobMail = bob + "@example.test";
         String stakeholderMail = "exec-" + run + "@example.test";
-        String service = "checkout-api";
+        // A service of its own per run: incidents left open on a long-lived stack cannot blur the story.
+        String service = "checkout-" + run;
 
         JsonNode integration = step("Configure an Alertmanager integration, the service and its status page component", () -> {
             http.post(target.incidentUrl() + "/api/v1/services", admin,
-                    "{\"slug\":\"" + service + "\",\"name\":\"Checkout API\"}");
+                    "{\"slug\":\"" + service + "\",\"name\":\"Checkout " + run + "\"}");
             http.post(target.statusUrl() + "/api/v1/components", admin,
-                    "{\"service\":\"" + service + "\",\"name\":\"Checkout\"}");
+                    "{\"service\":\"" + service + "\",\"name\":\"Checkout " + run + "\"}");
             JsonNode created = http.expect(201, http.post(target.incidentUrl() + "/api/v1/integrations", admin,
                     "{\"name\":\"Prometheus " + run + "\",\"kind\":\"alertmanager\",\"service\":\"" + service + "\"}")).json();
             return new Result<>(created, "integration key " + created.path("key").asText().substring(0, 8) + "…");
@@ -112,12 +113,15 @@ public final class Tour {
                             + levelDelay.toSeconds() + "},"
                             + "{\"targets\":[{\"type\":\"RESPONDER\",\"id\":\"" + bob + "\"}],\"delaySeconds\":"
                             + levelDelay.toSeconds() + "}]}")), "id");
-            http.expect(200, http.put(target.escalationUrl() + "/api/v1/escalation-matrix", admin,
-                    "{\"entries\":[{\"service\":\"" + service + "\",\"priority\":\"P1\",\"policyId\":\"" + policy + "\"}]}"));
+            // Add to the matrix rather than replace it: the stack may have its own entries.
+            JsonNode matrix = http.expect(200, http.get(target.escalationUrl() + "/api/v1/escalation-matrix", admin)).json();
+            com.fasterxml.jackson.databind.node.ObjectNode updated = matrix.deepCopy();
+            updated.withArray("entries").addObject().put("service", service).put("priority", "P1").put("policyId", policy);
+            http.expect(200, http.put(target.escalationUrl() + "/api/v1/escalation-matrix", admin, updated.toString()));
             return new Result<>(policy, "alice on call; level 1 waits " + levelDelay.toSeconds() + " s, then bob");
         });
 
-        step("Configure a stakeholder group subscribed to checkout-api", () -> {
+        step("Configure a stakeholder group subscribed to the service", () -> {
             String group = field(http.expect(201, http.post(target.notificationUrl() + "/api/v1/stakeholder-groups", admin,
                     "{\"name\":\"executives-" + run + "\"}")), "id");
             http.expect(201, http.post(target.notificationUrl() + "/api/v1/stakeholder-groups/" + group + "/members", admin,
@@ -127,11 +131,11 @@ public final class Tour {
             return new Result<>(group, stakeholderMail + " will hear about P1 and P2 incidents");
         });
 
-        String groupKey = "{}:{alertname=\"CheckoutErrorRate\",run=\"" + run + "\"}";
+        String groupKey = "{}:{alertname=\"CheckoutErrorRate\",service=\"" + service + "\"}";
         Instant fired = Instant.now();
         String incident = step("Alertmanager fires a critical alert", () -> {
             Http.Answer answer = http.expect(202, http.post(target.incidentUrl() + "/api/v1/integrations/" + key
-                    + "/alertmanager", null, alertmanager(groupKey, "firing")));
+                    + "/alertmanager", null, alertmanager(groupKey, service, "firing")));
             return new Result<>(field(answer, "incidentId"), "202 " + answer.text());
         });
         Instant accepted = Instant.now();
@@ -151,9 +155,9 @@ public final class Tour {
         });
 
         step("The status page shows the outage", () -> {
-            String status = Http.await("checkout-api to be shown as an outage", Duration.ofSeconds(30),
+            String status = Http.await(service + " to be shown as an outage", Duration.ofSeconds(30),
                     () -> componentStatus(service), s -> s != null && !"operational".equalsIgnoreCase(s));
-            return new Result<>(null, "Checkout: " + status);
+            return new Result<>(null, "Checkout " + run + ": " + status);
         });
 
         step("Nobody acknowledges: after the level delay the next level is paged", () -> {
@@ -194,7 +198,7 @@ public final class Tour {
 
         step("Alertmanager resolves the alert; the incident resolves", () -> {
             http.expect(202, http.post(target.incidentUrl() + "/api/v1/integrations/" + key + "/alertmanager", null,
-                    alertmanager(groupKey, "resolved")));
+                    alertmanager(groupKey, service, "resolved")));
             JsonNode view = http.get(target.incidentUrl() + "/api/v1/incidents/" + incident, token(alice, "responder")).json();
             check("RESOLVED".equals(view.path("status").asText()), "incident is " + view.path("status").asText());
             return new Result<>(null, "RESOLVED at " + view.path("resolvedAt").asText());
@@ -222,7 +226,7 @@ public final class Tour {
         });
 
         step("The status page is operational again", () -> {
-            String status = Http.await("checkout-api to be operational", Duration.ofSeconds(30),
+            String status = Http.await(service + " to be operational", Duration.ofSeconds(30),
                     () -> componentStatus(service), "operational"::equalsIgnoreCase);
             return new Result<>(null, "Checkout: " + status);
         });
@@ -249,7 +253,7 @@ public final class Tour {
     private String componentStatus(String service) throws Exception {
         JsonNode status = http.get(target.statusUrl() + "/api/v1/status", null).json();
         for (JsonNode component : iterable(status.path("components"))) {
-            if ("Checkout".equals(component.path("name").asText())) {
+            if (("Checkout " + run).equals(component.path("name").asText())) {
                 return component.path("status").asText();
             }
         }
@@ -267,15 +271,15 @@ public final class Tour {
         return found.get(0);
     }
 
-    private String alertmanager(String groupKey, String status) {
+    private String alertmanager(String groupKey, String service, String status) {
         String endsAt = "firing".equals(status) ? "0001-01-01T00:00:00Z" : Instant.now().toString();
         return "{\"version\":\"4\",\"groupKey\":" + quote(groupKey) + ",\"truncatedAlerts\":0,\"status\":\"" + status + "\","
                 + "\"receiver\":\"tocsin\",\"groupLabels\":{\"alertname\":\"CheckoutErrorRate\"},"
-                + "\"commonLabels\":{\"alertname\":\"CheckoutErrorRate\",\"service\":\"checkout-api\",\"severity\":\"critical\"},"
+                + "\"commonLabels\":{\"alertname\":\"CheckoutErrorRate\",\"service\":\"" + service + "\",\"severity\":\"critical\"},"
                 + "\"commonAnnotations\":{\"summary\":\"error rate 45%\","
                 + "\"runbook_url\":\"https://runbooks.example.test/checkout-errors\"},"
                 + "\"externalURL\":\"http://alertmanager.example.test:9093\",\"alerts\":[{\"status\":\"" + status + "\","
-                + "\"labels\":{\"alertname\":\"CheckoutErrorRate\",\"service\":\"checkout-api\",\"severity\":\"critical\","
+                + "\"labels\":{\"alertname\":\"CheckoutErrorRate\",\"service\":\"" + service + "\",\"severity\":\"critical\","
                 + "\"instance\":\"checkout-1\"},\"annotations\":{\"summary\":\"error rate 45%\"},"
                 + "\"startsAt\":\"" + started + "\",\"endsAt\":\"" + endsAt + "\","
                 + "\"generatorURL\":\"http://prometheus.example.test:9090/graph\",\"fingerprint\":\"" + run + "\"}]}";
