@@ -1,5 +1,7 @@
 package io.tocsin.commons.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,14 +22,22 @@ public class OutboxPoller {
 
     private final OutboxRelay relay;
     private final KafkaClientService kafka;
+    private final MeterRegistry registry;
     private volatile boolean started;
 
-    public OutboxPoller(OutboxRelay relay, KafkaClientService kafka) {
+    public OutboxPoller(OutboxRelay relay, KafkaClientService kafka, MeterRegistry registry) {
         this.relay = relay;
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     void onStart(@Observes StartupEvent event) {
+        // Registered here, not in the relay: the relay is created on first use, and the lag gauge must be
+        // scrapeable from the start, before any event was written.
+        Gauge.builder("tocsin_outbox_pending", relay, OutboxRelay::pending)
+                .description("Outbox rows not yet acknowledged by Kafka, as of the last poll")
+                .strongReference(true)
+                .register(registry);
         started = true;
         warmUp();
     }

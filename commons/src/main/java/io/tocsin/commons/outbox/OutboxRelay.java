@@ -1,6 +1,5 @@
 package io.tocsin.commons.outbox;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -54,12 +53,11 @@ public class OutboxRelay {
     private volatile String lastError;
 
     public OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter,
-                       OutboxConfig config, Vertx vertx, MeterRegistry registry) {
+                       OutboxConfig config, Vertx vertx) {
         this.sessions = sessions;
         this.emitter = emitter;
         this.config = config;
         this.vertx = vertx;
-        registry.gauge("tocsin_outbox_pending", pending);
     }
 
     /** Asks for a drain; cheap and safe to call from anywhere, any number of times. */
