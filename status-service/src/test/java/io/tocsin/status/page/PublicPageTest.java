@@ -164,8 +164,13 @@ class PublicPageTest {
     @Test
     void anIncidentWithoutPublicUpdatesIsNotPublic() {
         UUID incident = openIncident(service(), Priority.P3);
-        given().get("/incidents/" + incident).then().statusCode(404);
-        given().get("/incidents/" + UUID.randomUUID()).then().statusCode(404);
+        for (String id : new String[] {incident.toString(), UUID.randomUUID().toString(), "not-an-id"}) {
+            // A person followed a link: a page with a way back, nothing about the incident, no problem+json.
+            String body = given().get("/incidents/" + id).then().statusCode(404).contentType("text/html")
+                    .extract().asString();
+            assertTrue(body.contains("nothing public at this address") && body.contains("href=\"/\""), body);
+            assertFalse(body.contains(incident.toString()), "the page names the incident");
+        }
     }
 
     @Test

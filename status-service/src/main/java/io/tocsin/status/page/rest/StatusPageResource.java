@@ -3,6 +3,7 @@ package io.tocsin.status.page.rest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.status.config.StatusConfig;
 import io.tocsin.status.page.service.StatusPageService;
 import jakarta.annotation.security.PermitAll;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
 
@@ -29,6 +31,8 @@ public class StatusPageResource {
         static native TemplateInstance incident(String title, StatusPageService.PublicIncident incident);
 
         static native TemplateInstance history(StatusPageService.Snapshot page, String baseUrl);
+
+        static native TemplateInstance notFound(String title);
     }
 
     private final StatusPageService page;
@@ -45,11 +49,28 @@ public class StatusPageResource {
         return page.snapshot().map(Templates::index);
     }
 
+    /**
+     * One public incident. Whoever follows a stale or mistyped link is a person with a browser, so "not here" is a
+     * small HTML page with a way back, not problem+json. Incidents without public updates are not public.
+     */
     @GET
     @Path("incidents/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> incident(@PathParam("id") UUID id) {
-        return page.publicIncident(id).map(incident -> Templates.incident(config.pageTitle(), incident));
+    public Uni<Response> incident(@PathParam("id") String id) {
+        UUID incidentId;
+        try {
+            incidentId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(notFound());
+        }
+        return page.publicIncident(incidentId)
+                .map(incident -> Response.ok(Templates.incident(config.pageTitle(), incident)).build())
+                .onFailure(f -> f instanceof ProblemException p && p.status() == 404).recoverWithItem(this::notFound);
+    }
+
+    private Response notFound() {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.notFound(config.pageTitle()).render()).build();
     }
 
     @GET
