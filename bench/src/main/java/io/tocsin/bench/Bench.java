@@ -13,7 +13,7 @@ public final class Bench {
         String which = args.length > 0 ? args[0] : "all";
         RunningStack stack = RunningStack.find();
         switch (which) {
-            case "page-latency" -> new PageLatency(stack, System.out).run(intArg(args, 1, 50), 200);
+            case "page-latency" -> new PageLatency(stack, System.out).run(intArg(args, 1, 50), intArg(args, 2, 200));
             case "burst" -> new Burst(stack, System.out).run(intArg(args, 1, 500), intArg(args, 2, 8), false);
             case "storm" -> new Burst(stack, System.out).run(intArg(args, 1, 500), intArg(args, 2, 8), true);
             case "memory" -> new Memory(stack, System.out).run();
@@ -25,7 +25,7 @@ public final class Bench {
                 new Memory(stack, System.out).run();
             }
             default -> {
-                System.err.println("usage: bench/run [all | page-latency [ALERTS] | burst|storm [ALERTS] [CLIENTS] | memory]");
+                System.err.println("usage: bench/run [all | page-latency [ALERTS] [PAUSE-MS] | burst|storm [ALERTS] [CLIENTS] | memory]");
                 System.exit(2);
             }
         }
