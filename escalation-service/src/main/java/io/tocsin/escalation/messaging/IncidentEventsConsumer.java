@@ -15,7 +15,6 @@ import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Topics;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -27,9 +26,6 @@ import java.io.IOException;
  * does not act on, and unknown ones (from a newer incident-service), are skipped.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {IncidentTriggered.class, IncidentAcknowledged.class, IncidentResolved.class,
-        IncidentReopened.class, IncidentSnoozed.class, IncidentPriorityChanged.class, io.tocsin.events.Link.class,
-        io.tocsin.events.Actor.class, io.tocsin.events.Recipient.class, io.tocsin.events.ContactMethod.class})
 public class IncidentEventsConsumer {
 
     private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {

@@ -3,7 +3,6 @@ package io.tocsin.escalation.messaging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.escalation.maintenance.MaintenanceService;
 import io.tocsin.events.Envelope;
@@ -21,7 +20,6 @@ import java.io.IOException;
  * after the transaction committed; failures go to the dead-letter topic.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {MaintenanceStarted.class, MaintenanceEnded.class})
 public class StatusEventsConsumer {
 
     private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
-import io.tocsin.events.Link;
 import io.tocsin.events.NotificationRequested;
-import io.tocsin.events.Recipient;
 import io.tocsin.events.Topics;
 import io.tocsin.notification.page.service.PageService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +20,6 @@ import java.io.IOException;
  * then); a message that cannot be applied goes to the dead-letter topic. Unknown types are skipped.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {Envelope.class, NotificationRequested.class, Recipient.class, ContactMethod.class,
-        Link.class})
 public class NotificationRequestsConsumer {
 
     private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {

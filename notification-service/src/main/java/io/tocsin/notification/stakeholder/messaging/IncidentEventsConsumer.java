@@ -3,18 +3,14 @@ package io.tocsin.notification.stakeholder.messaging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentAssigned;
 import io.tocsin.events.IncidentPriorityChanged;
-import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentTriggered;
-import io.tocsin.events.Link;
 import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.PublicUpdatePosted;
 import io.tocsin.events.Topics;
@@ -33,9 +29,6 @@ import java.io.IOException;
  * dead-letter topic; types this service does not act on are skipped.
  */
 @ApplicationScoped
-@RegisterForReflection(targets = {IncidentTriggered.class, IncidentAcknowledged.class, IncidentResolved.class,
-        IncidentPriorityChanged.class, IncidentAssigned.class, IncidentReopened.class, PublicUpdatePosted.class,
-        PostmortemPublished.class, Actor.class, Link.class})
 public class IncidentEventsConsumer {
 
     private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {
