@@ -3,6 +3,7 @@ package io.tocsin.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.classification.AlertFacts;
 import io.tocsin.classification.service.ClassificationService;
@@ -46,6 +47,7 @@ import java.util.function.Function;
 public class IntakeService {
 
     /** What one alert did: triggered, appended, acknowledged, resolved, or ignored (nothing open to act on). */
+    @RegisterForReflection
     public record Outcome(String status, UUID incidentId, String dedupKey) {
     }
 
