@@ -11,7 +11,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
-        RunningStack stack = RunningStack.find();
+        RunningStack stack;
+        try {
+            stack = RunningStack.find();
+        } catch (IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         switch (which) {
             case "page-latency" -> new PageLatency(stack, System.out).run(intArg(args, 1, 50), intArg(args, 2, 200));
             case "burst" -> new Burst(stack, System.out).run(intArg(args, 1, 500), intArg(args, 2, 8), false);
