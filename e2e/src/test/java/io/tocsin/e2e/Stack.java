@@ -66,6 +66,9 @@ final class Stack implements AutoCloseable {
             for (String service : SERVICES) {
                 stack.ports.put(service, Ports.free());
             }
+            // As `tocsin up` does: notification-service's identity in a file the platform keeps fresh.
+            Path serviceToken = home.resolve("service-token");
+            Files.writeString(serviceToken, stack.token("notification-service", "service"));
             byte[] secretKey = new byte[32];
             new java.security.SecureRandom().nextBytes(secretKey);
             for (String service : SERVICES) {
@@ -79,7 +82,7 @@ final class Stack implements AutoCloseable {
                 env.put("TOCSIN_SECRET_KEY", Base64.getEncoder().encodeToString(secretKey));
                 env.put("TOCSIN_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-links");
                 env.put("TOCSIN_WEBHOOK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-webhooks");
-                env.put("TOCSIN_SERVICE_TOKEN", stack.token("notification-service", "service"));
+                env.put("TOCSIN_SERVICE_TOKEN_FILE", serviceToken.toString());
                 env.put("TOCSIN_LOG_JSON", "false");
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(stack.ports.get(service)));
                 env.put("TOCSIN_INCIDENT_URL", stack.url("incident-service"));

@@ -3,6 +3,7 @@ package io.tocsin.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the launcher classpath used by {@code deploy/local/tocsin}.
@@ -93,9 +96,34 @@ public final class LocalStack {
                 "LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("one-tap-links.key")),
                 "WEBHOOK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("outgoing-webhooks.key")),
                 ""));
+        // notification-service's identity towards incident-service: a token lives 12 h, the stack longer, so the
+        // token file is rewritten every hour and the service reads it again when it changed.
+        Path serviceToken = run.resolve("service-token");
+        writeServiceToken(keys, serviceToken);
+        Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tocsin-service-token");
+            thread.setDaemon(true);
+            return thread;
+        }).scheduleAtFixedRate(() -> writeServiceToken(keys, serviceToken), 1, 1, TimeUnit.HOURS);
+
         Files.writeString(run.resolve("infra.ready"), Instant.now().toString());
         log("Infrastructure ready");
         new CountDownLatch(1).await();
+    }
+
+    /** Replaces the file in one step, so a reader never sees half a token. */
+    static void writeServiceToken(KeyPair keys, Path file) {
+        Instant now = Instant.now();
+        String token = Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE,
+                "notification-service", "notification-service", null, List.of("service"), now,
+                now.plus(Duration.ofHours(12))));
+        try {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.writeString(next, token);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log("Could not renew the service token in " + file + ": " + e);
+        }
     }
 
     private static void token(String[] args) throws IOException {

@@ -7,14 +7,12 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.notification.action.ActionLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,16 +32,11 @@ public class IncidentClient {
     }
 
     private final IncidentApi api;
-    private final Optional<String> token;
+    private final ServiceToken token;
 
-    public IncidentClient(@RestClient IncidentApi api,
-                          @ConfigProperty(name = "tocsin.incident-client.token") Optional<String> token) {
+    public IncidentClient(@RestClient IncidentApi api, ServiceToken token) {
         this.api = api;
-        this.token = token.filter(t -> !t.isBlank());
-        if (this.token.isEmpty()) {
-            Log.warn("No service token for incident-service (tocsin.incident-client.token / TOCSIN_SERVICE_TOKEN): "
-                    + "one-tap acknowledge and resolve will be refused");
-        }
+        this.token = token;
     }
 
     @Timeout(5000)
@@ -53,7 +46,7 @@ public class IncidentClient {
     @CircuitBreakerName(BREAKER)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Outcome> act(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf) {
-        return Uni.createFrom().deferred(() -> api.act(incidentId, action.path(), "Bearer " + token.orElse(""),
+        return Uni.createFrom().deferred(() -> api.act(incidentId, action.path(), "Bearer " + token.current(),
                         new IncidentApi.OnBehalfOf(onBehalfOf)))
                 .map(incident -> new Outcome(Outcome.Kind.DONE, incident == null ? null : incident.status(), null))
                 .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
@@ -62,7 +55,7 @@ public class IncidentClient {
                         case 404 -> Uni.createFrom().item(new Outcome(Outcome.Kind.NOT_FOUND, null, "unknown incident"));
                         case 409 -> Uni.createFrom().item(new Outcome(Outcome.Kind.CONFLICT, null, "conflict"));
                         case 401, 403 -> {
-                            Log.errorf("incident-service refused this service's identity (%d): check TOCSIN_SERVICE_TOKEN", status);
+                            Log.errorf("incident-service refused this service's identity (%d): check TOCSIN_SERVICE_TOKEN_FILE or TOCSIN_SERVICE_TOKEN", status);
                             yield Uni.createFrom().item(new Outcome(Outcome.Kind.REJECTED, null, "identity refused"));
                         }
                         default -> Uni.createFrom().failure(failure);
