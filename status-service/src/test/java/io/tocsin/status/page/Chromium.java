@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven over the DevTools protocol (JDK WebSocket, no extra library): device metrics
@@ -34,15 +37,30 @@ import java.util.regex.Pattern;
  */
 final class Chromium implements AutoCloseable {
 
-    /** The binary, or null when Chromium is not installed. */
+    /**
+     * The binary: {@code TOCSIN_CHROMIUM} when set (and only it), else {@code chromium} or {@code chromium-browser}
+     * on the PATH; null when there is none.
+     */
     static Path binary() {
         String override = System.getenv("TOCSIN_CHROMIUM");
-        for (String candidate : new String[]{override, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
-            if (candidate != null && Files.isExecutable(Path.of(candidate))) {
-                return Path.of(candidate);
+        if (override != null && !override.isBlank()) {
+            return Files.isExecutable(Path.of(override)) ? Path.of(override) : null;
+        }
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            for (String name : new String[]{"chromium", "chromium-browser"}) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                    return Path.of(dir, name);
+                }
             }
         }
         return null;
+    }
+
+    /** Where Chromium is missing the browser check is skipped, loudly; where one of these says so, it fails. */
+    static boolean required() {
+        return Stream.of(System.getenv("TOCSIN_REQUIRE_CHROMIUM"), System.getenv("CI"))
+                .filter(Objects::nonNull).anyMatch(v -> !v.isBlank() && !v.equalsIgnoreCase("false"));
     }
 
     /** What the page measured of itself. */
