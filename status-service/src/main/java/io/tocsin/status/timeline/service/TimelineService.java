@@ -58,16 +58,18 @@ public class TimelineService {
     }
 
     /**
-     * Adds a line this service produced itself (a public update) inside the caller's transaction and folds the
-     * incident again.
+     * Adds a line inside the caller's transaction and folds the incident again, with prepared statements (once per
+     * consumed event). The incident's row is read afresh and written back here: a caller that changed it through
+     * Hibernate must flush first.
      */
     public Uni<IncidentRecord> record(TimelineEntry entry) {
         return records.lockOrCreate(entry.incidentId)
-                .chain(record -> timeline.forIncident(entry.incidentId).chain(existing -> {
+                .chain(record -> timeline.linesOf(entry.incidentId).chain(existing -> {
                     List<TimelineEntry> all = new ArrayList<>(existing);
                     all.add(entry);
                     apply(record, IncidentProjection.fold(all));
-                    return timeline.persist(entry)
+                    return timeline.append(entry)
+                            .chain(() -> records.saveFold(record))
                             .chain(() -> postmortems.openIfDue(record))
                             .replaceWith(record);
                 }));
