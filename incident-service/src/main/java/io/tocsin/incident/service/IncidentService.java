@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.events.Actor;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Envelope;
@@ -145,7 +146,9 @@ public class IncidentService {
 
     /** A timeline entry without an event (e.g. "the sender truncated the group"); inside the caller's transaction. */
     public Uni<Void> note(Incident incident, Actor actor, String kind, String detail) {
-        return timeline.persist(TimelineEntry.of(incident.id, Instant.now(), kind, display(actor), detail)).replaceWithVoid();
+        TimelineEntry entry = TimelineEntry.of(incident.id, Instant.now(), kind, display(actor), detail);
+        entry.actorId = actor.kind() == Actor.Kind.USER ? actor.id() : null;
+        return timeline.persist(entry).replaceWithVoid();
     }
 
     /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
@@ -197,8 +200,13 @@ public class IncidentService {
         });
     }
 
-    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor) {
+    /** Snoozes the next escalation level; only the assignee or a commander may ({@link IncidentPermissions}). */
+    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor, IncidentPermissions.Caller caller) {
         return change(id, incident -> {
+            if (!IncidentPermissions.maySnooze(caller, incident.id, incident.assigneeId)) {
+                throw new ProblemException(Response.Status.FORBIDDEN,
+                        "Only the incident's assignee or an incident commander may snooze it; take it first");
+            }
             requireOpen(incident, "snoozed");
             Instant now = Instant.now();
             incident.snoozedUntil = now.plus(duration);
@@ -250,7 +258,7 @@ public class IncidentService {
             }
             requireOpen(incident, "assigned");
             setAssignee(incident, assignee);
-            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee),
+            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee), assignee.id(),
                     new IncidentAssigned(incident.service, priority(incident), incident.summary, assignee, actor));
         });
     }
@@ -307,8 +315,17 @@ public class IncidentService {
     }
 
     private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
+        return record(incident, at, kind, actor, detail, null, event);
+    }
+
+    /** {@code subjectId}: the person the line is about besides the actor (an erasure replaces their name). */
+    private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail,
+                                 String subjectId, EventData event) {
         incident.version++;
-        return timeline.persist(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
+        TimelineEntry entry = TimelineEntry.of(incident.id, at, kind, display(actor), detail);
+        entry.actorId = actor.kind() == Actor.Kind.USER ? actor.id() : null;
+        entry.subjectId = subjectId;
+        return timeline.persist(entry)
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, at)))
                 .replaceWith(incident);
     }

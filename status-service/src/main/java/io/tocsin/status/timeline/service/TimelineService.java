@@ -76,6 +76,7 @@ public class TimelineService {
                     all.add(entry);
                     apply(record, IncidentProjection.fold(all));
                     return timeline.persist(entry)
+                            .call(() -> timeline.rememberPeople(entry))
                             .chain(() -> postmortems.openIfDue(record))
                             .replaceWith(record);
                 }));
