@@ -82,9 +82,13 @@ class MetricsTest {
                 .body("priorities.find { it.priority == 'P2' }.incidents", equalTo(0));
     }
 
+    /** Metrics are on the management interface (its own port). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
     void theGaugesAreExported() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(metrics).then().statusCode(200)
                 .body(containsString("tocsin_response_mtta_seconds{priority=\"P1\",quantile=\"0.5\"}"))
                 .body(containsString("tocsin_response_mttr_seconds{priority=\"P2\",quantile=\"0.9\"}"))
                 .body(containsString("tocsin_response_acknowledged_within_target_ratio{priority=\"P3\"}"))
