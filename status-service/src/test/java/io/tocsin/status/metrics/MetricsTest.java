@@ -111,7 +111,8 @@ class MetricsTest {
         assertEquals(4, page.split("class=\"card\"").length - 1);
         assertEquals(8, page.split("class=\"chart\"").length - 1);
         org.junit.jupiter.api.Assertions.assertTrue(page.contains("<strong>P2</strong>"));
-        org.junit.jupiter.api.Assertions.assertTrue(page.contains("class=\"p90\" style=\"width:100%\""));
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("<rect class=\"p90\" width=\"100\""), page);
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains("style="), "no inline style: the CSP forbids it");
         org.junit.jupiter.api.Assertions.assertFalse(page.contains("<script"));
     }
 

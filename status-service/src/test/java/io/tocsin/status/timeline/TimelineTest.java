@@ -136,7 +136,7 @@ class TimelineTest {
                 .body("entries[0].actor", equalTo("Alertmanager"))
                 .body("entries[0].detail", equalTo("P2 checkout-api: error rate 12% (from prometheus)"))
                 .body("entries.detail", hasItems("Escalation step 1 of Checkout primary: paging Bob Oncall",
-                        "Page delivered to Bob Oncall <bob@example.test> (page, attempt 1)", "14 alerts so far"))
+                        "Page delivered to Bob Oncall (page, attempt 1)", "14 alerts so far"))
                 .body("entries[5].actor", equalTo("Alice Responder"));
     }
 
@@ -149,7 +149,7 @@ class TimelineTest {
         Events.publish(Envelope.of(new NotificationDelivered("d-3", trigger.eventId(), "stakeholder-update",
                 "STAKEHOLDER", "ops-member", "Ops", ContactMethod.Kind.EMAIL, 2), null, Instant.now()));
         JsonPath timeline = awaitTimeline(incident, 2);
-        assertEquals("Stakeholder update delivered to Ops <ops@example.test> (stakeholder-update, attempt 2)",
+        assertEquals("Stakeholder update delivered to Ops (stakeholder-update, attempt 2)",
                 timeline.getString("entries[1].detail"));
     }
 
