@@ -1,5 +1,6 @@
 package io.tocsin.status.timeline;
 
+import io.tocsin.events.PersonRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import io.tocsin.events.PersonRef;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -17,7 +17,6 @@ import io.tocsin.notification.stakeholder.service.IncidentStates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**

@@ -1,5 +1,6 @@
 package io.tocsin.status.timeline.service;
 
+import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
@@ -17,9 +18,8 @@ import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
-import io.tocsin.commons.privacy.Addresses;
-import io.tocsin.events.Priority;
 import io.tocsin.events.PersonRef;
+import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.status.timeline.TimelineEntry;
