@@ -34,6 +34,14 @@ public class TimelineEntry {
 
     public String detail;
 
+    /** The person who acted (their subject), so an erasure finds the lines naming them. */
+    @Column(name = "actor_id")
+    public String actorId;
+
+    /** The person the line is about (the assignee of an assignment), for the same reason. */
+    @Column(name = "subject_id")
+    public String subjectId;
+
     public static TimelineEntry of(UUID incidentId, Instant at, String kind, String actor, String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;

@@ -25,6 +25,8 @@ import io.tocsin.events.MaintenanceStarted;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
 import io.tocsin.events.NotificationRequested;
+import io.tocsin.events.PersonErased;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Phase;
 import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.Priority;
@@ -41,7 +43,7 @@ import io.tocsin.events.ResponseTargetBreached;
 @RegisterForReflection(targets = {
         Envelope.class, EventType.class, Priority.class, Phase.class,
         Actor.class, Actor.Kind.class, ContactMethod.class, ContactMethod.Kind.class, ContactMethod.Format.class,
-        Link.class, Recipient.class,
+        Link.class, Recipient.class, PersonRef.class, PersonErased.class, PersonErased.Kind.class,
         IncidentTriggered.class, AlertAppended.class, IncidentAcknowledged.class, IncidentResolved.class,
         IncidentReopened.class, IncidentSnoozed.class, IncidentNoteAdded.class, IncidentPriorityChanged.class,
         IncidentPhaseChanged.class, IncidentAssigned.class,

@@ -27,12 +27,20 @@ public final class Tokens {
     }
 
     public static String sign(PrivateKey key, Claims claims) {
+        return sign(key, claims, claims.subject());
+    }
+
+    /**
+     * As {@link #sign(PrivateKey, Claims)}, with a {@code preferred_username} other than the subject, as real
+     * providers issue them (Keycloak: the login name; the subject is a UUID).
+     */
+    public static String sign(PrivateKey key, Claims claims, String preferredUsername) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         StringBuilder payload = new StringBuilder("{")
                 .append("\"iss\":").append(quote(claims.issuer()))
                 .append(",\"aud\":").append(quote(claims.audience()))
                 .append(",\"sub\":").append(quote(claims.subject()))
-                .append(",\"preferred_username\":").append(quote(claims.subject()))
+                .append(",\"preferred_username\":").append(quote(preferredUsername))
                 .append(",\"name\":").append(quote(claims.name()))
                 .append(",\"iat\":").append(claims.issuedAt().getEpochSecond())
                 .append(",\"exp\":").append(claims.expiresAt().getEpochSecond())

@@ -21,6 +21,7 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.Link;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.Priority;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
@@ -194,7 +195,8 @@ public class Pager {
                            Instant now) {
         String reason = e.priority + " " + e.service + ": escalation policy '" + p.name + "', level " + step + " of "
                 + levelCount + (loop > 0 ? " (pass " + (loop + 1) + ")" : "");
-        List<Recipient> recipients = people.stream().map(ResponderService::recipient).toList();
+        // Named by id and name only: this event goes on to status-service, the addresses do not.
+        List<PersonRef> recipients = people.stream().map(r -> new PersonRef(r.id, r.name)).toList();
         return Multi.createFrom().iterable(people)
                 .onItem().transformToUniAndConcatenate(r -> Multi.createFrom().iterable(responderService.deliveries(r))
                         .onItem().transformToUniAndConcatenate(d -> pageOne(e, step, loop, r, d, reason, now))

@@ -22,8 +22,11 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
 
     /** Adds an entry in the caller's transaction (every lifecycle change and every alert writes one). */
     public Uni<Void> append(TimelineEntry entry) {
-        return sql.update("insert into timeline_entry (incident_id, at, kind, actor, detail) values ($1, $2, $3, $4, $5)",
-                entry.incidentId, entry.at.atOffset(ZoneOffset.UTC), entry.kind, entry.actor, entry.detail)
+        return sql.update("""
+                        insert into timeline_entry (incident_id, at, kind, actor, detail, actor_id, subject_id)
+                        values ($1, $2, $3, $4, $5, $6, $7)""",
+                        entry.incidentId, entry.at.atOffset(ZoneOffset.UTC), entry.kind, entry.actor, entry.detail,
+                        entry.actorId, entry.subjectId)
                 .replaceWithVoid();
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.events.Actor;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Envelope;
@@ -117,8 +118,7 @@ public class IncidentService {
     private Uni<Opened> announceNew(Incident incident, NewIncident facts, Actor actor, Instant now) {
         IncidentTriggered event = new IncidentTriggered(incident.service, facts.priority(), incident.severity,
                 incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
-        return timeline.append(TimelineEntry.of(incident.id, now, "triggered", display(actor),
-                        facts.priority() + " " + incident.summary))
+        return timeline.append(line(incident.id, now, "triggered", actor, facts.priority() + " " + incident.summary, null))
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, now)))
                 .replaceWith(new Opened(incident.id, true));
     }
@@ -135,8 +135,8 @@ public class IncidentService {
         AlertAppended event = new AlertAppended(upsert.service(), priority, summary, upsert.alertCount(),
                 upsert.lastSeenAt(), actor);
         return incidents.announced(upsert.incidentId(), now)
-                .chain(() -> timeline.append(TimelineEntry.of(upsert.incidentId(), now, "alerts-appended", display(actor),
-                        upsert.alertCount() + " alerts so far; latest: " + summary)))
+                .chain(() -> timeline.append(line(upsert.incidentId(), now, "alerts-appended", actor,
+                        upsert.alertCount() + " alerts so far; latest: " + summary, null)))
                 .chain(() -> outbox.append(Envelope.of(event, upsert.incidentId(), now)))
                 .replaceWith(opened);
     }
@@ -148,7 +148,7 @@ public class IncidentService {
 
     /** A timeline entry without an event (e.g. "the sender truncated the group"); inside the caller's transaction. */
     public Uni<Void> note(UUID incidentId, Actor actor, String kind, String detail) {
-        return timeline.append(TimelineEntry.of(incidentId, Instant.now(), kind, display(actor), detail));
+        return timeline.append(line(incidentId, Instant.now(), kind, actor, detail, null));
     }
 
     /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
@@ -200,8 +200,13 @@ public class IncidentService {
         });
     }
 
-    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor) {
+    /** Snoozes the next escalation level; only the assignee or a commander may ({@link IncidentPermissions}). */
+    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor, IncidentPermissions.Caller caller) {
         return change(id, incident -> {
+            if (!IncidentPermissions.maySnooze(caller, incident.id, incident.assigneeId)) {
+                throw new ProblemException(Response.Status.FORBIDDEN,
+                        "Only the incident's assignee or an incident commander may snooze it; take it first");
+            }
             requireOpen(incident, "snoozed");
             Instant now = Instant.now();
             incident.snoozedUntil = now.plus(duration);
@@ -253,7 +258,7 @@ public class IncidentService {
             }
             requireOpen(incident, "assigned");
             setAssignee(incident, assignee);
-            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee),
+            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee), assignee.id(),
                     new IncidentAssigned(incident.service, priority(incident), incident.summary, assignee, actor));
         });
     }
@@ -310,10 +315,25 @@ public class IncidentService {
     }
 
     private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
+        return record(incident, at, kind, actor, detail, null, event);
+    }
+
+    /** {@code subjectId}: the person the line is about besides the actor (an erasure replaces their name). */
+    private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail,
+                                 String subjectId, EventData event) {
         incident.version++;
-        return timeline.append(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
+        return timeline.append(line(incident.id, at, kind, actor, detail, subjectId))
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, at)))
                 .replaceWith(incident);
+    }
+
+    /** A timeline line; people are named by id too ({@code actorId}, {@code subjectId}), so an erasure finds them. */
+    private static TimelineEntry line(UUID incidentId, Instant at, String kind, Actor actor, String detail,
+                                      String subjectId) {
+        TimelineEntry entry = TimelineEntry.of(incidentId, at, kind, display(actor), detail);
+        entry.actorId = actor.kind() == Actor.Kind.USER ? actor.id() : null;
+        entry.subjectId = subjectId;
+        return entry;
     }
 
     private static void requireOpen(Incident incident, String what) {

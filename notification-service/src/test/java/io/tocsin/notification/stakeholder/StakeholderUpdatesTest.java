@@ -102,6 +102,11 @@ class StakeholderUpdatesTest {
         assertEquals(0, TestDatabase.count("select count(*) from stakeholder where id = ?::uuid", benId));
         assertEquals(0, TestDatabase.count("select count(*) from delivery where recipient = ? or body_text like ?", ben, "%" + ben + "%"));
         assertTrue(TestDatabase.count("select count(*) from delivery where incident_id = ? and recipient like 'forgotten:%'", incident) >= 3);
+        // The other services hear of it (status-service names him in timelines): an erasure by id, once.
+        var erased = TestKafka.await(Topics.PERSON_EVENTS, r -> r.value().contains(benId), 1, Duration.ofSeconds(20));
+        assertEquals(1, erased.size());
+        EventSchemaAssert.assertMatchesSchema(erased.get(0).value());
+        assertTrue(erased.get(0).value().contains("\"kind\":\"STAKEHOLDER\"") && !erased.get(0).value().contains(ben));
 
         publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentResolved(service, Priority.P2, "checkout down", now,
                 now.plusSeconds(30), ALICE), incident, now.plusSeconds(600)));

@@ -131,7 +131,7 @@ final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
-    private JsonNode evaluate(String expression) throws Exception {
+    JsonNode evaluate(String expression) throws Exception {
         JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         return result.path("result").path("value");
     }

@@ -63,7 +63,7 @@ class PostmortemTest {
         Events.publish(Envelope.of(new IncidentAcknowledged(s, priority, "orders failing", ALICE, ALICE), incident,
                 t0.plusSeconds(120)));
         Events.publish(Envelope.of(new NotificationDelivered("d-9", UUID.randomUUID(), "stakeholder-update",
-                "STAKEHOLDER", ContactMethod.email("board@example.test"), "Board", 1), incident, t0.plusSeconds(300)));
+                "STAKEHOLDER", "board-member", "Board", ContactMethod.Kind.EMAIL, 1), incident, t0.plusSeconds(300)));
         Events.publish(Envelope.of(new IncidentResolved(s, priority, "orders failing", t0, t0.plusSeconds(120), ALICE),
                 incident, t0.plus(Duration.ofMinutes(83))));
         return incident;
@@ -108,6 +108,12 @@ class PostmortemTest {
                 .put("/api/v1/postmortems/" + id).then().statusCode(200)
                 .body("sections.rootCause", equalTo("A connection pool of 10 for 400 requests/s."))
                 .body("updatedBy", equalTo("carol"));
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Add a pool size alarm\",\"owner\":\"bob\",\"dueDate\":\""
+                        + LocalDate.now(ZoneOffset.UTC).plusDays(7) + "\",\"priority\":\"P2\"}")
+                .post("/api/v1/postmortems/" + id + "/action-items").then().statusCode(201);
+        given().header("Authorization", stakeholder()).get("/api/v1/action-items").then().statusCode(200)
+                .body("title", not(hasItem("Add a pool size alarm")));
         given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/publish")
                 .then().statusCode(409).contentType("application/problem+json");
         given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/submit")
@@ -122,6 +128,8 @@ class PostmortemTest {
         assertEquals(incident.toString(), published.get(0).key());
 
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id).then().statusCode(200);
+        given().header("Authorization", stakeholder()).get("/api/v1/action-items").then().statusCode(200)
+                .body("findAll { it.postmortemId == '" + id + "' }.title", hasItem("Add a pool size alarm"));
         String md = given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id + "/export.md")
                 .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
         assertTrue(md.startsWith("# orders failing\n"));
@@ -170,8 +178,13 @@ class PostmortemTest {
                 r -> r.value().contains("ActionItemOverdue") && r.value().contains(item), 1, Duration.ofSeconds(20));
         assertEquals(1, overdue.size(), "announced exactly once");
         EventSchemaAssert.assertMatchesSchema(overdue.get(0).value());
+        given().header("Authorization", TestTokens.bearer("alice", "responder")).get("/api/v1/action-items?overdue=true")
+                .then().statusCode(200).body("id", hasItem(item));
+        // The postmortem is a draft: its action items are as internal as it is.
         given().header("Authorization", stakeholder()).get("/api/v1/action-items?overdue=true").then().statusCode(200)
-                .body("id", hasItem(item));
+                .body("id", not(hasItem(item)));
+        given().header("Authorization", stakeholder()).get("/api/v1/action-items").then().statusCode(200)
+                .body("id", not(hasItem(item)));
         given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then()
                 .body("sections.actionItems[0].title", equalTo("Size the pool from load tests"));
 

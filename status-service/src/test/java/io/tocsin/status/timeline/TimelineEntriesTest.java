@@ -7,6 +7,7 @@ import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.NotificationFailed;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.status.timeline.service.TimelineEntries;
@@ -18,6 +19,7 @@ import java.util.UUID;
 
 import static io.tocsin.status.Events.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Each event type becomes the right line, with a sentence a responder understands. */
@@ -50,15 +52,24 @@ class TimelineEntriesTest {
     @Test
     void failedNotificationsSayWhyAndToWhom() {
         TimelineEntry page = line(new NotificationFailed("d", UUID.randomUUID(), "page", "RESPONDER",
-                ContactMethod.email("bob@example.test"), "Bob", 5, true, "550 mailbox unavailable"));
+                "bob", "Bob", ContactMethod.Kind.EMAIL, 5, true, "550 mailbox unavailable"));
         assertEquals(TimelineKind.PAGE_FAILED, page.kind);
-        assertEquals("Page to Bob <bob@example.test> failed permanently after 5 attempt(s): 550 mailbox unavailable",
-                page.detail);
+        assertEquals("Page to Bob failed permanently after 5 attempt(s): 550 mailbox unavailable", page.detail);
+        assertEquals(List.of(new PersonRef("bob", "Bob")), page.people, "the line knows whom it names");
         TimelineEntry stakeholder = line(new NotificationFailed("d", UUID.randomUUID(), "update", "STAKEHOLDER",
-                null, null, 1, false, "timeout"));
+                null, null, ContactMethod.Kind.EMAIL, 1, false, "timeout"));
         assertEquals(TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED, stakeholder.kind);
         assertEquals("Stakeholder update to someone failed after 1 attempt(s): timeout", stakeholder.detail);
         assertNull(stakeholder.service);
+    }
+
+    @Test
+    void aFailureReasonThatQuotesAnAddressLosesIt() {
+        // As a version 1 producer wrote them: the reason quoted the webhook URL.
+        TimelineEntry page = line(new NotificationFailed("d", UUID.randomUUID(), "page", "RESPONDER", "bob", "Bob",
+                ContactMethod.Kind.WEBHOOK, 1, true,
+                "Invalid webhook URL: Illegal character in path at index 41: https://hooks.slack.com/services/T0/B0/s3cr3t x"));
+        assertFalse(page.detail.contains("s3cr3t") || page.detail.contains("/services/"), page.detail);
     }
 
     @Test

@@ -30,11 +30,16 @@ class ImagesAndComposeTest {
     void everyServiceHasAJvmAndANativeDockerfileExposingItsOwnPortAsNonRoot() throws IOException {
         for (String service : SERVICES) {
             String port = Overlay.applicationProperties(service).getProperty("quarkus.http.port");
+            String management = Overlay.applicationProperties(service).getProperty("quarkus.management.port");
             for (String flavour : List.of("jvm", "native")) {
                 Path file = ROOT.resolve(service).resolve("src/main/docker/Dockerfile." + flavour);
                 assertTrue(Files.isRegularFile(file), file + " exists");
                 String text = Files.readString(file);
-                assertEquals(port, single(text, "(?m)^EXPOSE\\s+(\\d+)\\s*$", file), file + " EXPOSE");
+                assertEquals(port + " " + management, single(text, "(?m)^EXPOSE\\s+(\\d+\\s+\\d+)\\s*$", file),
+                        file + " EXPOSE (service and management port)");
+                // The services bind 127.0.0.1 unless told otherwise; in a container they must face the pod network.
+                assertTrue(text.contains("QUARKUS_HTTP_HOST=0.0.0.0") && text.contains("QUARKUS_MANAGEMENT_HOST=0.0.0.0"),
+                        file + " listens on the container's network");
                 String user = single(text, "(?m)^USER\\s+(\\S+)\\s*$", file);
                 assertTrue(user.matches("\\d+") && !user.equals("0"),
                         file + ": USER must be a numeric non-root uid (runAsNonRoot checks it), not " + user);
@@ -56,7 +61,9 @@ class ImagesAndComposeTest {
             String port = properties.getProperty("quarkus.http.port");
             List<String> ports = new ArrayList<>();
             definition.path("ports").forEach(p -> ports.add(p.asString()));
-            assertEquals(List.of("127.0.0.1:" + port + ":" + port), ports, service + " ports (local only)");
+            String management = properties.getProperty("quarkus.management.port");
+            assertEquals(List.of("127.0.0.1:" + port + ":" + port, "127.0.0.1:" + management + ":" + management), ports,
+                    service + " ports (local only; metrics on the management port)");
             assertEquals("src/main/docker/Dockerfile.jvm", definition.path("build").path("dockerfile").asString());
             assertTrue(initdb.contains("CREATE DATABASE " + properties.getProperty("tocsin.database") + ";"),
                     "initdb creates " + properties.getProperty("tocsin.database"));

@@ -265,6 +265,46 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void metricsAndOpenApiAreOnTheManagementPortOnly(String name) {
+        Overlay overlay = Overlay.of(name);
+        List<NetworkPolicy> policies = overlay.all(NetworkPolicy.class);
+        for (String serviceName : SERVICES) {
+            String id = name + ": " + serviceName;
+            Deployment deployment = overlay.one(Deployment.class, serviceName);
+            Container container = containers(deployment.getSpec().getTemplate().getSpec()).get(0);
+            assertTrue(container.getPorts().stream().anyMatch(p -> "management".equals(p.getName())
+                    && p.getContainerPort() == 9000), id + " has the management port 9000");
+            assertEquals("9000", env(container, "QUARKUS_MANAGEMENT_PORT").getValue(), id + " management port setting");
+            Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            assertEquals("9000", annotations.get("prometheus.io/port"), id + " Prometheus scrapes the management port");
+            assertEquals("/q/metrics", annotations.get("prometheus.io/path"), id + " metrics path");
+            // No Service port leads to it, so neither the Ingress nor other pods reach metrics or OpenAPI.
+            Service service = overlay.one(Service.class, serviceName);
+            assertTrue(service.getSpec().getPorts().stream().noneMatch(p -> p.getPort() == 9000
+                            || "management".equals(p.getTargetPort().getStrVal())),
+                    id + " Service does not expose the management port");
+            // Only the monitoring namespace may reach it, and the monitoring namespace reaches nothing else.
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Set<Integer> monitoringPorts = new TreeSet<>();
+            for (NetworkPolicy policy : policies) {
+                if (!selects(policy.getSpec().getPodSelector(), labels) || policy.getSpec().getIngress() == null) {
+                    continue;
+                }
+                for (var rule : policy.getSpec().getIngress()) {
+                    boolean fromMonitoring = rule.getFrom() != null && rule.getFrom().stream().anyMatch(peer ->
+                            peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
+                                    && "true".equals(peer.getNamespaceSelector().getMatchLabels().get("tocsin.io/monitoring")));
+                    if (fromMonitoring) {
+                        rule.getPorts().forEach(p -> monitoringPorts.add(p.getPort().getIntVal()));
+                    }
+                }
+            }
+            assertEquals(Set.of(9000), monitoringPorts, id + " ports Prometheus may reach");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void ingressExposesOnlyIntakeOneTapLinksAndTheStatusPageOverTls(String name) {
         Overlay overlay = Overlay.of(name);
         List<Ingress> ingresses = overlay.all(Ingress.class);

@@ -24,6 +24,16 @@ public final class TestTokens {
         return "Bearer " + token(user, roles);
     }
 
+    /**
+     * A valid token whose {@code preferred_username} ({@code username}) differs from its subject ({@code user}), as a
+     * real provider issues them: services must identify the caller by the subject.
+     */
+    public static String bearerWithUsername(String user, String username, String... roles) {
+        Instant now = Instant.now();
+        return "Bearer " + Tokens.sign(key(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE, user, user,
+                user + "@example.test", List.of(roles), now, now.plus(Duration.ofHours(1))), username);
+    }
+
     public static String expired(String user, String... roles) {
         return sign(key(), Tokens.LOCAL_ISSUER, Tokens.AUDIENCE, user, Duration.ofHours(-1), roles);
     }

@@ -189,6 +189,11 @@ public class PostmortemResource {
 
     /** Stakeholders read only what has been published; everyone else with access reads drafts too. */
     private boolean publishedOnly() {
+        return publishedOnly(identity);
+    }
+
+    /** True for callers who may read published postmortems (and their action items) only. */
+    static boolean publishedOnly(SecurityIdentity identity) {
         return !(identity.hasRole(Roles.RESPONDER) || identity.hasRole(Roles.INCIDENT_COMMANDER)
                 || identity.hasRole(Roles.ADMIN));
     }

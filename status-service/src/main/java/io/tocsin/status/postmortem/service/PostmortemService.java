@@ -247,10 +247,13 @@ public class PostmortemService {
                 });
     }
 
-    /** Action items (all, or only those past due and not done), soonest due first. */
+    /**
+     * Action items (all, or only those past due and not done), soonest due first; a stakeholder
+     * ({@code publishedOnly}) sees only those of published postmortems, as with the postmortems themselves.
+     */
     @WithSession
-    public Uni<List<ActionItem>> actionItems(boolean overdueOnly, LocalDate today) {
-        return overdueOnly ? actionItems.overdue(today) : actionItems.all();
+    public Uni<List<ActionItem>> actionItems(boolean overdueOnly, LocalDate today, boolean publishedOnly) {
+        return overdueOnly ? actionItems.overdue(today, publishedOnly) : actionItems.all(publishedOnly);
     }
 
     private Uni<Details> move(UUID id, Postmortem.Status from, Postmortem.Status to, String actor) {

@@ -3,8 +3,8 @@ package io.tocsin.status.timeline.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
+import io.tocsin.events.PersonRef;
 import io.tocsin.status.timeline.TimelineEntry;
-import io.tocsin.status.timeline.TimelineKind;
 import io.tocsin.status.timeline.TimelineKind;
 import io.tocsin.status.timeline.service.IncidentProjection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +80,14 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
     public Uni<List<TimelineEntry>> forIncident(UUID incidentId) {
         return list("incidentId = ?1", incidentId)
                 .map(list -> list.stream().sorted(IncidentProjection.ORDER).toList());
+    }
+
+    /** Stores who {@code entry} names (for erasure), in the caller's transaction after the line itself. */
+    public Uni<Void> rememberPeople(TimelineEntry entry) {
+        List<Object[]> people = entry.people.stream()
+                .map(person -> new Object[] {entry.eventId, person.id(), person.name()}).toList();
+        return sql.updateEach("insert into timeline_person (event_id, person_id, name) values ($1, $2, $3) on conflict do nothing",
+                people).replaceWithVoid();
     }
 
     /** Lines of the given kinds for an incident, in timeline order. */

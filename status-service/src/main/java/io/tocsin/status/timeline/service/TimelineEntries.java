@@ -1,5 +1,6 @@
 package io.tocsin.status.timeline.service;
 
+import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
@@ -17,8 +18,8 @@ import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Priority;
-import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.status.timeline.TimelineEntry;
@@ -57,6 +58,7 @@ public final class TimelineEntries {
         if (data instanceof IncidentAcknowledged d) {
             TimelineEntry e = base(event, TimelineKind.ACKNOWLEDGED, d.actor(), d.service(), d.priority(), d.summary());
             e.detail = "Acknowledged" + (d.assignee() != null ? "; assigned to " + label(d.assignee()) : "");
+            person(e, d.assignee());
             return e;
         }
         if (data instanceof IncidentResolved d) {
@@ -93,6 +95,7 @@ public final class TimelineEntries {
         if (data instanceof IncidentAssigned d) {
             TimelineEntry e = base(event, TimelineKind.ASSIGNED, d.actor(), d.service(), d.priority(), d.summary());
             e.detail = "Assigned to " + (d.assignee() != null ? label(d.assignee()) : "nobody");
+            person(e, d.assignee());
             return e;
         }
         if (data instanceof IncidentNoteAdded d) {
@@ -104,6 +107,9 @@ public final class TimelineEntries {
             TimelineEntry e = base(event, TimelineKind.ESCALATION_STEP, Actor.system(), d.service(), d.priority(), d.summary());
             String who = d.recipients() == null || d.recipients().isEmpty() ? "nobody"
                     : d.recipients().stream().map(TimelineEntries::name).collect(Collectors.joining(", "));
+            if (d.recipients() != null) {
+                d.recipients().forEach(r -> e.names(r.id(), name(r)));
+            }
             e.detail = "Escalation step " + d.step() + (d.loop() > 0 ? " (loop " + (d.loop() + 1) + ")" : "")
                     + " of " + d.policyName() + ": paging " + who;
             return e;
@@ -133,8 +139,9 @@ public final class TimelineEntries {
             TimelineEntry e = base(event, stakeholder ? TimelineKind.STAKEHOLDER_NOTIFIED : TimelineKind.PAGE_DELIVERED,
                     Actor.system(), null, null, null);
             e.audience = d.audience();
-            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " delivered to " + recipient(d.recipientName(), d.contact())
+            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " delivered to " + recipient(d.recipientName())
                     + " (" + d.template() + ", attempt " + d.attempts() + ")";
+            e.names(d.recipientId(), d.recipientName());
             return e;
         }
         if (data instanceof NotificationFailed d) {
@@ -142,9 +149,11 @@ public final class TimelineEntries {
             TimelineEntry e = base(event, stakeholder ? TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED : TimelineKind.PAGE_FAILED,
                     Actor.system(), null, null, null);
             e.audience = d.audience();
-            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " to " + recipient(d.recipientName(), d.contact())
+            // Version 1 reasons could quote an address ("Invalid webhook URL: …"): never onto a timeline.
+            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " to " + recipient(d.recipientName())
                     + (d.permanent() ? " failed permanently" : " failed") + " after " + d.attempts() + " attempt(s): "
-                    + d.reason();
+                    + Addresses.scrub(d.reason());
+            e.names(d.recipientId(), d.recipientName());
             return e;
         }
         return null;
@@ -158,12 +167,18 @@ public final class TimelineEntries {
         return actor.name() != null && !actor.name().isBlank() ? actor.name() : actor.id();
     }
 
-    private static String recipient(String name, io.tocsin.events.ContactMethod contact) {
-        String address = contact == null ? null : contact.address();
-        if (name != null && address != null) {
-            return name + " <" + address + ">";
+    /**
+     * A recipient as a line names them: their name only. Notification events name nobody by address (version 2);
+     * version 1 messages still in Kafka carried one, which is ignored.
+     */
+    private static String recipient(String name) {
+        return name != null && !name.isBlank() ? name : "someone";
+    }
+
+    private static void person(TimelineEntry e, Actor who) {
+        if (who != null && who.kind() == Actor.Kind.USER) {
+            e.names(who.id(), label(who));
         }
-        return name != null ? name : address != null ? address : "someone";
     }
 
     private static TimelineEntry base(Envelope<?> event, TimelineKind kind, Actor actor, String service,
@@ -174,13 +189,14 @@ public final class TimelineEntries {
         e.at = event.occurredAt();
         e.kind = kind;
         e.actor = label(actor);
+        person(e, actor);
         e.service = service;
         e.priority = priority == null ? null : priority.name();
         e.summary = summary;
         return e;
     }
 
-    private static String name(Recipient r) {
+    private static String name(PersonRef r) {
         return r.name() != null ? r.name() : r.id();
     }
 }

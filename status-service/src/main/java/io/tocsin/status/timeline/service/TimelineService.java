@@ -69,6 +69,7 @@ public class TimelineService {
                     all.add(entry);
                     apply(record, IncidentProjection.fold(all));
                     return timeline.append(entry)
+                            .chain(() -> timeline.rememberPeople(entry))
                             .chain(() -> records.saveFold(record))
                             .chain(() -> postmortems.openIfDue(record))
                             .replaceWith(record);

@@ -2,6 +2,8 @@ package io.tocsin.status.update.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.security.Actors;
 import io.tocsin.status.update.PublicUpdate;
@@ -19,17 +21,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Responders and incident commanders post what the public reads about an incident. */
+/**
+ * What the public reads about an incident: posted by incident commanders, admins and the communications role
+ * ({@link IncidentPermissions#mayPostPublicUpdate}), read by everyone working the incident.
+ */
 @Path("/api/v1/incidents/{id}/public-updates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+@RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.COMMUNICATIONS})
 public class PublicUpdateResource {
 
     public record PostRequest(
@@ -57,12 +63,15 @@ public class PublicUpdateResource {
     @POST
     @ResponseStatus(201)
     public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
+        if (!IncidentPermissions.mayPostPublicUpdate(IncidentPermissions.Caller.of(identity), incidentId)) {
+            throw new ProblemException(Response.Status.FORBIDDEN,
+                    "Public updates are posted by the incident commander or communications");
+        }
         return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
                 .map(PublicUpdateView::of);
     }
 
     @GET
-    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<List<PublicUpdateView>> list(@PathParam("id") UUID incidentId) {
         return updates.forIncident(incidentId).map(list -> list.stream().map(PublicUpdateView::of).toList());
     }
