@@ -8,13 +8,18 @@ import io.tocsin.local.demo.Http;
 import java.util.UUID;
 
 /**
- * What every benchmark run configures through the admin APIs, under fresh names: a service, a generic integration
- * without a rate limit worth mentioning, one responder paged by webhook (the sink) and optionally by email, a
+ * What every benchmark run configures through the admin APIs, under fresh names: a service, an integration (generic,
+ * or alertmanager) at the highest rate limit the API allows (100,000 a minute), one responder paged by webhook (the sink) and optionally by email, a
  * one-level policy whose next step is an hour away (so only first pages are measured), and matrix rows for P1–P4.
  */
 record BenchSetup(String service, String integrationKey, String responderEmail) {
 
     static BenchSetup create(RunningStack stack, Http http, String sinkUrl, boolean email) throws Exception {
+        return create(stack, http, sinkUrl, email, "generic");
+    }
+
+    static BenchSetup create(RunningStack stack, Http http, String sinkUrl, boolean email, String kind)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("bench-admin", "admin");
         String service = "bench-" + run;
@@ -24,7 +29,7 @@ record BenchSetup(String service, String integrationKey, String responderEmail) 
         http.expect(201, http.post(stack.incidentUrl() + "/api/v1/services", admin,
                 "{\"slug\":\"" + service + "\",\"name\":\"Bench " + run + "\"}"));
         JsonNode integration = http.expect(201, http.post(stack.incidentUrl() + "/api/v1/integrations", admin,
-                "{\"name\":\"Bench " + run + "\",\"kind\":\"generic\",\"service\":\"" + service
+                "{\"name\":\"Bench " + run + "\",\"kind\":\"" + kind + "\",\"service\":\"" + service
                         + "\",\"rateLimitPerMinute\":100000}")).json();
 
         String contacts = "{\"kind\":\"WEBHOOK\",\"address\":\"" + sinkUrl + "\",\"format\":\"GENERIC\"}"
@@ -49,6 +54,10 @@ record BenchSetup(String service, String integrationKey, String responderEmail) 
 
     String alertUrl(RunningStack stack) {
         return stack.incidentUrl() + "/api/v1/integrations/" + integrationKey + "/generic";
+    }
+
+    String alertmanagerUrl(RunningStack stack) {
+        return stack.incidentUrl() + "/api/v1/integrations/" + integrationKey + "/alertmanager";
     }
 
     String alert(String dedupKey, String status) {
