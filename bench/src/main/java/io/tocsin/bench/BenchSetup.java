@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * What every benchmark run configures through the admin APIs, under fresh names: a service, an integration (generic,
- * or alertmanager) at the highest rate limit the API allows (100,000 a minute), one responder paged by webhook (the sink) and optionally by email, a
+ * or alertmanager) at the highest rate limit the API allows (100,000 a minute; BENCH_RATE_LIMIT_PER_MINUTE for less), one responder paged by webhook (the sink) and optionally by email, a
  * one-level policy whose next step is an hour away (so only first pages are measured), and matrix rows for P1–P4.
  */
 record BenchSetup(String service, String integrationKey, String responderEmail) {
@@ -30,7 +30,7 @@ record BenchSetup(String service, String integrationKey, String responderEmail) 
                 "{\"slug\":\"" + service + "\",\"name\":\"Bench " + run + "\"}"));
         JsonNode integration = http.expect(201, http.post(stack.incidentUrl() + "/api/v1/integrations", admin,
                 "{\"name\":\"Bench " + run + "\",\"kind\":\"" + kind + "\",\"service\":\"" + service
-                        + "\",\"rateLimitPerMinute\":100000}")).json();
+                        + "\",\"rateLimitPerMinute\":" + rateLimitPerMinute() + "}")).json();
 
         String contacts = "{\"kind\":\"WEBHOOK\",\"address\":\"" + sinkUrl + "\",\"format\":\"GENERIC\"}"
                 + (email ? ",{\"kind\":\"EMAIL\",\"address\":\"" + address + "\"}" : "");
@@ -50,6 +50,15 @@ record BenchSetup(String service, String integrationKey, String responderEmail) 
         }
         http.expect(200, http.put(stack.escalationUrl() + "/api/v1/escalation-matrix", admin, matrix.toString()));
         return new BenchSetup(service, integration.path("key").asText(), address);
+    }
+
+    /**
+     * The integration's rate limit: the most the API allows, so that intake is measured and not the limit, unless
+     * BENCH_RATE_LIMIT_PER_MINUTE asks for less (to see how the per-key limit answers an overload).
+     */
+    static int rateLimitPerMinute() {
+        String configured = System.getenv("BENCH_RATE_LIMIT_PER_MINUTE");
+        return configured == null || configured.isBlank() ? 100_000 : Integer.parseInt(configured.trim());
     }
 
     String alertUrl(RunningStack stack) {
