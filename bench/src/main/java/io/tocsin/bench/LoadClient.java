@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntConsumer;
 
 /**
  * The benchmark's HTTP client for load: non-blocking sends over HTTP/1.1 keep-alive connections (what Alertmanager
@@ -28,6 +29,7 @@ import java.util.concurrent.Semaphore;
 final class LoadClient implements AutoCloseable {
 
     static final long REQUEST_TIMEOUT_MILLIS = 10_000;
+    private static final long RETRY_NANOS = 90_000_000_000L;
     private static final JsonFactory JSON = new JsonFactory();
 
     /** A request built once and sent as often as needed. */
@@ -78,8 +80,8 @@ final class LoadClient implements AutoCloseable {
     }
 
     /**
-     * Sends every request with at most {@code concurrency} in flight, each retried (up to 8 times) while the answer
-     * is 429, 503 or a network error, after Retry-After (at most 5 s) or half a second. Returns the final status of
+     * Sends every request with at most {@code concurrency} in flight, each retried for up to 90 s while the answer
+     * is 429, 503 or a network error, after Retry-After (at most 30 s) or half a second. Returns the final status of
      * each ({@link LoadResult#ERROR} for a network error, {@link LoadResult#TIMEOUT} for no answer).
      */
     int[] sendAll(List<Request> requests, int concurrency) throws InterruptedException {
@@ -90,7 +92,7 @@ final class LoadClient implements AutoCloseable {
             permits.acquire();
             int index = i;
             CompletableFuture<Void> done = new CompletableFuture<>();
-            attempt(requests.get(i), 1, status -> {
+            attempt(requests.get(i), System.nanoTime() + RETRY_NANOS, status -> {
                 statuses[index] = status;
                 permits.release();
                 done.complete(null);
@@ -101,17 +103,17 @@ final class LoadClient implements AutoCloseable {
         return statuses;
     }
 
-    private void attempt(Request request, int attempt, java.util.function.IntConsumer finished) {
+    private void attempt(Request request, long giveUpAt, IntConsumer finished) {
         send(request).whenComplete((answer, failure) -> {
             int status = failure == null ? answer.status()
                     : LoadResult.isTimeout(failure) ? LoadResult.TIMEOUT : LoadResult.ERROR;
             boolean retry = failure != null || LoadResult.isRejection(status);
-            if (!retry || attempt >= 8) {
+            long wait = RetryAfter.retryMillis(failure == null ? answer.retryAfter() : null, 500, 30_000);
+            if (!retry || System.nanoTime() + wait * 1_000_000 > giveUpAt) {
                 finished.accept(status);
                 return;
             }
-            long wait = RetryAfter.retryMillis(failure == null ? answer.retryAfter() : null, 500, 5000);
-            vertx.setTimer(wait, id -> attempt(request, attempt + 1, finished));
+            vertx.setTimer(wait, id -> attempt(request, giveUpAt, finished));
         });
     }
 
