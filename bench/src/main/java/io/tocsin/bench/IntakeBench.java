@@ -42,7 +42,8 @@ final class IntakeBench {
 
     /** {@code bench/run intake MODE RATE [SECONDS]}. */
     Outcome intake(String mode, int rate, int seconds) throws Exception {
-        try (PageSink sink = new PageSink(); LoadClient client = new LoadClient()) {
+        try (LoadClient client = new LoadClient()) {
+            PageSink sink = PageSink.get();
             Workload workload = Workload.create(mode, stack, http, sink.url());
             out.printf("intake %s: %d requests/s for %d s, open loop (service %s)%n", mode, rate, seconds, workload.service());
             Loaded run = load(client, sink, workload, new Schedule(rate, seconds));
@@ -63,7 +64,8 @@ final class IntakeBench {
                 "sender lag ms", "bench CPU");
         Integer highest = null;
         for (int rate : rates) {
-            try (PageSink sink = new PageSink(); LoadClient client = new LoadClient()) {
+            try (LoadClient client = new LoadClient()) {
+                PageSink sink = PageSink.get();
                 Workload workload = Workload.create(mode, stack, http, sink.url());
                 Loaded run = load(client, sink, workload, new Schedule(rate, seconds));
                 LoadResult r = run.result;
@@ -92,7 +94,8 @@ final class IntakeBench {
 
     /** {@code bench/run incidents RATE [SECONDS]}: distinct critical alerts, every one a new incident to page. */
     Outcome incidents(int rate, int seconds) throws Exception {
-        try (PageSink sink = new PageSink(); LoadClient client = new LoadClient()) {
+        try (LoadClient client = new LoadClient()) {
+            PageSink sink = PageSink.get();
             Workload workload = Workload.create("incidents", stack, http, sink.url());
             out.printf("incidents: %d new critical alerts/s for %d s, open loop (service %s)%n", rate, seconds,
                     workload.service());
@@ -114,7 +117,8 @@ final class IntakeBench {
         StackProcesses processes = new StackProcesses(stack);
         Map<String, Long> vital = processes.vital();
         LogWatch logs = new LogWatch(stack.home().resolve("logs"));
-        try (PageSink sink = new PageSink(); LoadClient client = new LoadClient()) {
+        try (LoadClient client = new LoadClient()) {
+            PageSink sink = PageSink.get();
             Workload workload = Workload.create(mode, stack, http, sink.url());
             out.printf("overload %s: %d requests/s for %d s, open loop (service %s)%n", mode, rate, seconds,
                     workload.service());
@@ -159,18 +163,20 @@ final class IntakeBench {
 
     /** {@code bench/run self-test RATE [SECONDS]}: the load generator against its own page sink, no stack needed. */
     static void selfTest(PrintStream out, int rate, int seconds) throws Exception {
-        try (PageSink sink = new PageSink(); LoadClient client = new LoadClient()) {
+        try (LoadClient client = new LoadClient()) {
+            PageSink sink = PageSink.get();
             out.printf("self-test: %d fake pages/s for %d s from the load generator to the page sink, both in this JVM%n",
                     rate, seconds);
             String url = sink.url();
             // The sink answers 204; here that plays the part of the 202.
-            Loaded run = load(client, sink, i -> client.send(LoadClient.postJson(url, "{\"type\":\"page\",\"incidentId\":\"i"
-                            + i + "\",\"priority\":\"P1\",\"step\":1,\"links\":[]}"))
-                    .thenApply(a -> new OpenLoop.Answer(a.status() == 204 ? 202 : a.status(), a.retryAfter(), "i" + i)),
+            String service = "self-test-" + java.util.UUID.randomUUID();
+            Loaded run = load(client, sink, i -> client.send(LoadClient.postJson(url, "{\"type\":\"page\",\"incidentId\":\""
+                            + service + "-" + i + "\",\"service\":\"" + service + "\",\"step\":1,\"links\":[]}"))
+                    .thenApply(a -> new OpenLoop.Answer(a.status() == 204 ? 202 : a.status(), a.retryAfter(), service + "-" + i)),
                     new Schedule(rate, seconds));
             out.println("  (the sink's 204 counts as the 202 here)");
             run.result.print(out, 1, run.generatorCpu);
-            out.printf("  sink       received %d of %d pages%n", sink.incidentsPaged(), run.result.sent());
+            out.printf("  sink       received %d of %d pages%n", sink.incidentsPaged(service), run.result.sent());
         }
     }
 
@@ -214,13 +220,14 @@ final class IntakeBench {
         Thread.sleep(3000);
         int paged = paged(sink, incidents);
         // Incidents paged that no 202 named: an alert whose answer timed out may still have been committed.
-        int others = sink.incidentsPaged() - paged;
+        int others = sink.incidentsPaged(workload.service()) - paged;
+        long pagedTwice = sink.pagedTwice(workload.service());
         boolean incidentsRight = incidents.size() == expected;
-        boolean pagesRight = paged == incidents.size() && sink.pagedTwice() == 0;
+        boolean pagesRight = paged == incidents.size() && pagedTwice == 0;
         if (verbose || !incidentsRight || !pagesRight) {
             out.printf("  incidents  opened %d (must be %d)%s; paged %d of them%s; paged twice %d%s%s%n",
                     incidents.size(), expected, incidentsRight ? "" : " WRONG", paged,
-                    paged == incidents.size() ? "" : " (the rest not within " + waitSeconds + " s)", sink.pagedTwice(),
+                    paged == incidents.size() ? "" : " (the rest not within " + waitSeconds + " s)", pagedTwice,
                     pagesRight ? "" : "  WRONG: every incident must be paged exactly once",
                     others == 0 ? "" : "; " + others + " more paged whose alert got no 202");
         }

@@ -35,41 +35,40 @@ final class PageLatency {
     }
 
     Figures run(int alerts, long pauseMillis) throws Exception {
-        try (PageSink sink = new PageSink()) {
-            BenchSetup setup = BenchSetup.create(stack, http, sink.url(), true);
-            out.printf("page latency: %d alerts, one at a time, to service %s%n", alerts, setup.service());
-            List<Double> toWebhook = new ArrayList<>();
-            List<Double> toMailbox = new ArrayList<>();
-            List<Double> toAccepted = new ArrayList<>();
-            List<String> dedupKeys = new ArrayList<>();
-            try (Inbox inbox = new Inbox(stack.imapPort(), setup.responderEmail())) {
-                for (int i = 0; i < alerts; i++) {
-                    String dedupKey = "bench-" + UUID.randomUUID();
-                    dedupKeys.add(dedupKey);
-                    One one = measure(setup, sink, inbox, dedupKey);
-                    if (i == 0) {
-                        out.printf("  first alert (a warm-up when the stack has just started): 202 in %.0f ms, webhook page %.0f ms, mail %.0f ms after the 202%n",
-                                one.toAccepted(), one.toWebhook(), one.toMailbox());
-                    } else {
-                        toAccepted.add(one.toAccepted());
-                        toWebhook.add(one.toWebhook());
-                        toMailbox.add(one.toMailbox());
-                    }
-                    Thread.sleep(pauseMillis);
+        PageSink sink = PageSink.get();
+        BenchSetup setup = BenchSetup.create(stack, http, sink.url(), true);
+        out.printf("page latency: %d alerts, one at a time, to service %s%n", alerts, setup.service());
+        List<Double> toWebhook = new ArrayList<>();
+        List<Double> toMailbox = new ArrayList<>();
+        List<Double> toAccepted = new ArrayList<>();
+        List<String> dedupKeys = new ArrayList<>();
+        try (Inbox inbox = new Inbox(stack.imapPort(), setup.responderEmail())) {
+            for (int i = 0; i < alerts; i++) {
+                String dedupKey = "bench-" + UUID.randomUUID();
+                dedupKeys.add(dedupKey);
+                One one = measure(setup, sink, inbox, dedupKey);
+                if (i == 0) {
+                    out.printf("  first alert (a warm-up when the stack has just started): 202 in %.0f ms, webhook page %.0f ms, mail %.0f ms after the 202%n",
+                            one.toAccepted(), one.toWebhook(), one.toMailbox());
+                } else {
+                    toAccepted.add(one.toAccepted());
+                    toWebhook.add(one.toWebhook());
+                    toMailbox.add(one.toMailbox());
                 }
+                Thread.sleep(pauseMillis);
             }
-            Figures figures = null;
-            if (!toWebhook.isEmpty()) {
-                out.println("  webhook → 202            " + Percentiles.of(toAccepted));
-                out.println("  202 → page on webhook    " + Percentiles.of(toWebhook));
-                out.println("  202 → page mail readable " + Percentiles.of(toMailbox));
-                figures = new Figures(Percentiles.of(toWebhook), Percentiles.of(toMailbox));
-            }
-            Thread.sleep(2000);
-            out.printf("  pages sent twice: %d%n", sink.pagedTwice());
-            resolve(setup, dedupKeys);
-            return figures;
         }
+        Figures figures = null;
+        if (!toWebhook.isEmpty()) {
+            out.println("  webhook → 202            " + Percentiles.of(toAccepted));
+            out.println("  202 → page on webhook    " + Percentiles.of(toWebhook));
+            out.println("  202 → page mail readable " + Percentiles.of(toMailbox));
+            figures = new Figures(Percentiles.of(toWebhook), Percentiles.of(toMailbox));
+        }
+        Thread.sleep(2000);
+        out.printf("  pages sent twice: %d%n", sink.pagedTwice(setup.service()));
+        resolve(setup, dedupKeys);
+        return figures;
     }
 
     /**
@@ -78,18 +77,17 @@ final class PageLatency {
      * after idling: connections, caches and JIT state gone cold).
      */
     void firstPage() throws Exception {
-        try (PageSink sink = new PageSink()) {
-            BenchSetup setup = BenchSetup.create(stack, http, sink.url(), true);
-            out.printf("first page: one alert to service %s%n", setup.service());
-            String dedupKey = "bench-" + UUID.randomUUID();
-            One one;
-            try (Inbox inbox = new Inbox(stack.imapPort(), setup.responderEmail())) {
-                one = measure(setup, sink, inbox, dedupKey);
-            }
-            out.printf("  POST → 202 %.0f ms; 202 → page on webhook %.0f ms; 202 → page mail readable %.0f ms%n",
-                    one.toAccepted(), one.toWebhook(), one.toMailbox());
-            resolve(setup, List.of(dedupKey));
+        PageSink sink = PageSink.get();
+        BenchSetup setup = BenchSetup.create(stack, http, sink.url(), true);
+        out.printf("first page: one alert to service %s%n", setup.service());
+        String dedupKey = "bench-" + UUID.randomUUID();
+        One one;
+        try (Inbox inbox = new Inbox(stack.imapPort(), setup.responderEmail())) {
+            one = measure(setup, sink, inbox, dedupKey);
         }
+        out.printf("  POST → 202 %.0f ms; 202 → page on webhook %.0f ms; 202 → page mail readable %.0f ms%n",
+                one.toAccepted(), one.toWebhook(), one.toMailbox());
+        resolve(setup, List.of(dedupKey));
     }
 
     private One measure(BenchSetup setup, PageSink sink, Inbox inbox, String dedupKey) throws Exception {
