@@ -14,13 +14,16 @@ import java.util.Properties;
 
 /** The stack that `deploy/local/tocsin up` started: where its services listen, and tokens signed with its key. */
 record RunningStack(Path home, String incidentUrl, String escalationUrl, String notificationUrl, int imapPort,
-                    long kafkaPid, KeyPair keys) {
+                    long kafkaPid, int pgPort, KeyPair keys) {
 
     static RunningStack find() throws IOException {
         String configured = System.getenv("TOCSIN_HOME");
         Path home = Path.of(configured == null || configured.isBlank() ? ".tocsin" : configured).toAbsolutePath();
         Path env = home.resolve("run").resolve("infra.env");
-        if (!Files.exists(env) || !Files.exists(home.resolve("keys").resolve("token-signing-key.pub"))) {
+        Path holder = home.resolve("run").resolve("infra.pid");
+        // infra.env outlives a `tocsin down`; the holder's pid file does not, and its process must be alive.
+        if (!Files.exists(env) || !Files.exists(holder) || !Files.exists(home.resolve("keys").resolve("token-signing-key.pub"))
+                || ProcessHandle.of(Long.parseLong(Files.readString(holder).trim())).isEmpty()) {
             throw new IllegalStateException("No running stack in " + home + ": start it with deploy/local/tocsin up");
         }
         Properties infra = new Properties();
@@ -28,7 +31,8 @@ record RunningStack(Path home, String incidentUrl, String escalationUrl, String 
             infra.load(reader);
         }
         return new RunningStack(home, "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
-                Integer.parseInt(infra.getProperty("IMAP_PORT")), Long.parseLong(infra.getProperty("KAFKA_PID")), LocalKeys.loadOrCreate(home.resolve("keys")));
+                Integer.parseInt(infra.getProperty("IMAP_PORT")), Long.parseLong(infra.getProperty("KAFKA_PID")),
+                Integer.parseInt(infra.getProperty("PG_PORT")), LocalKeys.loadOrCreate(home.resolve("keys")));
     }
 
     String token(String user, String... roles) {
