@@ -39,4 +39,9 @@ record RunningStack(Path home, String incidentUrl, String escalationUrl, String 
         return Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE, user, user,
                 user + "@example.test", List.of(roles), Instant.now(), Instant.now().plus(Duration.ofHours(1))));
     }
+
+    /** notification-service's management interface (/q/metrics), as tocsin up configures it. */
+    String notificationManagementUrl() {
+        return "http://127.0.0.1:9083";
+    }
 }

@@ -32,7 +32,8 @@ final class WebhookBreaker {
     static void awaitClosed(RunningStack stack, Http http, int maxSeconds) throws Exception {
         long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
         boolean said = false;
-        while (isOpen(http.get(stack.notificationUrl() + "/q/metrics", null).text())) {
+        // Metrics are served on notification-service's management interface (tocsin up: its port + 1000).
+        while (isOpen(http.get(stack.notificationManagementUrl() + "/q/metrics", null).text())) {
             if (System.nanoTime() > deadline) {
                 System.err.println("bench: the webhook breaker is still open; measuring anyway (pages will be late)");
                 return;
