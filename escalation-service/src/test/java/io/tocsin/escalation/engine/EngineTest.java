@@ -319,6 +319,9 @@ class EngineTest {
                 + "where incident_id = ?::uuid and outcome = 'ERROR'", broken) >= 1);
         assertEquals(1, count("select count(*) from escalation where incident_id = ?::uuid "
                 + "and next_escalation_at > now()", broken), "the broken one is retried later");
+        // Its retries would otherwise fall due every minute during the tests that count claimed timers.
+        TestDatabase.execute("update escalation set status = 'RESOLVED', next_escalation_at = null where incident_id = ?::uuid",
+                broken.toString());
     }
 
     @Test
