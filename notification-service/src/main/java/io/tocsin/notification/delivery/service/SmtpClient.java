@@ -12,7 +12,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 
 /**
- * The only bean that talks SMTP. A short in-process retry (exponential backoff with jitter) absorbs a blip; what
+ * The only bean that talks SMTP, so every mail's headers pass the one header sanitizer ({@link MailHeaders}) here.
+ * A short in-process retry (exponential backoff with jitter) absorbs a blip; what
  * still fails goes back to the outbox with a longer backoff. Permanent failures (5xx) abort at once and do not
  * count against the breaker; while the named breaker {@value #BREAKER} is open nothing is attempted and mail waits
  * in the outbox. Timings are overridable per method through {@code quarkus.fault-tolerance."…"} configuration.
@@ -35,7 +36,7 @@ public class SmtpClient {
             skipOn = PermanentFailure.class)
     @CircuitBreakerName(BREAKER)
     public Uni<Void> send(Mail mail) {
-        return Uni.createFrom().deferred(() -> mailer.send(mail))
+        return Uni.createFrom().deferred(() -> mailer.send(MailHeaders.sanitize(mail)))
                 .onFailure().transform(failure -> {
                     DeliveryFailure classified = DeliveryFailure.classify(failure);
                     return classified.permanent() ? new PermanentFailure(classified) : classified;
