@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.net.AddressGuard;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
 import io.tocsin.escalation.Json;
@@ -38,10 +39,12 @@ public class ResponderService {
     private final OverrideRepository overrides;
     private final Json json;
     private final Audit audit;
+    private final AddressGuard addresses;
 
     public ResponderService(ResponderRepository responders, PolicyRepository policies, ScheduleRepository schedules,
-                            OverrideRepository overrides, Json json, Audit audit) {
+                            OverrideRepository overrides, Json json, Audit audit, AddressGuard addresses) {
         this.audit = audit;
+        this.addresses = addresses;
         this.responders = responders;
         this.policies = policies;
         this.schedules = schedules;
@@ -142,7 +145,7 @@ public class ResponderService {
         r.updatedAt = Instant.now();
     }
 
-    private static void validate(ResponderSpec spec) {
+    private void validate(ResponderSpec spec) {
         Checks checks = new Checks().zone("timeZone", spec.timeZone());
         for (int i = 0; i < spec.contactMethods().size(); i++) {
             ResponderSpec.Contact c = spec.contactMethods().get(i);
@@ -150,8 +153,16 @@ public class ResponderService {
             if (c.kind() == ContactMethod.Kind.EMAIL) {
                 checks.check(c.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), field + ": must be an email address");
                 checks.check(c.format() == null, "contactMethods[" + i + "].format: only webhooks have a format");
+            } else if (!isHttpUrl(c.address())) {
+                checks.check(false, field + ": must be an http(s) URL");
             } else {
-                checks.check(isHttpUrl(c.address()), field + ": must be an http(s) URL");
+                // notification-service will call this URL: never into Tocsin's own network (it checks again at send).
+                try {
+                    addresses.checkUrl(c.address());
+                } catch (AddressGuard.Refused refused) {
+                    checks.check(false, field + ": not allowed: " + refused.getMessage()
+                            + " (webhooks go to public addresses unless tocsin.webhooks.allow lists it)");
+                }
             }
         }
         if (spec.notificationRules() != null) {
