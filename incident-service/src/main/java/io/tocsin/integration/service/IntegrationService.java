@@ -40,16 +40,19 @@ public class IntegrationService {
     private final IntegrationRepository integrations;
     private final RateLimitRepository rateLimits;
     private final SecretCipher cipher;
+    private final IntegrationKeys keys;
 
-    public IntegrationService(IntegrationRepository integrations, RateLimitRepository rateLimits, SecretCipher cipher) {
+    public IntegrationService(IntegrationRepository integrations, RateLimitRepository rateLimits, SecretCipher cipher,
+                              IntegrationKeys keys) {
         this.integrations = integrations;
         this.rateLimits = rateLimits;
         this.cipher = cipher;
+        this.keys = keys;
     }
 
     @WithTransaction
     public Uni<Created> create(Spec spec) {
-        String key = IntegrationKeys.newKey();
+        String key = keys.newKey();
         String secret = spec.signed() ? newSecret() : null;
         Integration integration = new Integration();
         integration.id = UUID.randomUUID();
@@ -57,7 +60,8 @@ public class IntegrationService {
         integration.kind = spec.kind();
         integration.service = spec.service();
         integration.keyHash = IntegrationKeys.hash(key);
-        integration.secretCiphertext = secret == null ? null : cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8));
+        integration.secretCiphertext = secret == null ? null
+                : cipher.encrypt(integration.id, secret.getBytes(StandardCharsets.UTF_8));
         integration.enabled = true;
         integration.rateLimitPerMinute = spec.rateLimitPerMinute() != null ? spec.rateLimitPerMinute() : 120;
         integration.groupBy = spec.groupBy() != null ? spec.groupBy() : "group";
@@ -90,14 +94,14 @@ public class IntegrationService {
         return integrations.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Integration " + id))
                 .map(integration -> {
-                    String key = IntegrationKeys.newKey();
+                    String key = keys.newKey();
                     String secret = integration.secretCiphertext == null ? null : newSecret();
                     integration.previousKeyHash = integration.keyHash;
                     integration.previousSecretCiphertext = integration.secretCiphertext;
                     integration.previousKeyValidUntil = Instant.now().plus(grace);
                     integration.keyHash = IntegrationKeys.hash(key);
                     integration.secretCiphertext = secret == null ? null
-                            : cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8));
+                            : cipher.encrypt(integration.id, secret.getBytes(StandardCharsets.UTF_8));
                     return new Created(integration, key, secret);
                 });
     }
@@ -142,15 +146,15 @@ public class IntegrationService {
     private List<byte[]> secrets(Integration integration) {
         List<byte[]> secrets = new ArrayList<>();
         if (integration.secretCiphertext != null) {
-            secrets.add(cipher.decrypt(integration.secretCiphertext));
+            secrets.add(cipher.decrypt(integration.id, integration.secretCiphertext));
         }
         if (integration.previousSecretCiphertext != null && integration.previousKeyValid(Instant.now())) {
-            secrets.add(cipher.decrypt(integration.previousSecretCiphertext));
+            secrets.add(cipher.decrypt(integration.id, integration.previousSecretCiphertext));
         }
         return secrets;
     }
 
-    private static String newSecret() {
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretCipher.newSecret());
+    private String newSecret() {
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(cipher.newSecret());
     }
 }
