@@ -94,16 +94,8 @@ class KeyRotationTest {
         assertEquals(0, TestDatabase.count("select count(*) from incident where integration_id = ?::uuid", b.id()));
     }
 
-    private static String column(String id) throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-                + io.tocsin.local.testing.TestInfrastructure.setting("pg.port") + "/tocsin", "postgres", "postgres");
-             var query = connection.prepareStatement("select secret_ciphertext from integration where id = ?::uuid")) {
-            query.setString(1, id);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+    private static String column(String id) {
+        return TestDatabase.text("select secret_ciphertext from integration where id = ?::uuid", id);
     }
 
     private static io.restassured.response.Response signed(String key, String secret) {
