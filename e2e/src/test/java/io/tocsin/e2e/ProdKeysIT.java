@@ -94,7 +94,7 @@ class ProdKeysIT {
             if (ready) {
                 HttpClient http = HttpClient.newHttpClient();
                 URI readiness = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-                for (int i = 0; i < 240 && process.isAlive(); i++) {
+                for (int i = 0; i < 600 && process.isAlive(); i++) {
                     try {
                         if (http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
                                 .statusCode() == 200) {
@@ -109,7 +109,8 @@ class ProdKeysIT {
             }
             // A failed start is logged at once; shutting down the Kafka clients afterwards takes a while, so the log
             // line is enough (the process is stopped below).
-            for (int i = 0; i < 240 && process.isAlive() && !read(log).contains("Failed to start application"); i++) {
+            // Five minutes, as for the stack's services: the first start migrates the database, slowly on a busy machine.
+            for (int i = 0; i < 600 && process.isAlive() && !read(log).contains("Failed to start application"); i++) {
                 Thread.sleep(500);
             }
             assertTrue(read(log).contains("Failed to start application"), service + " started: " + read(log));
