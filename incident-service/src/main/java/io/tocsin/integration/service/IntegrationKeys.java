@@ -1,5 +1,7 @@
 package io.tocsin.integration.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,16 +13,15 @@ import java.util.HexFormat;
  * Integration keys: 32 random bytes, shown once, stored as SHA-256. SHA-256 rather than bcrypt because the key is
  * high-entropy (nothing to brute-force) and checked on every webhook, where bcrypt would cap intake on two cores.
  */
-public final class IntegrationKeys {
+@ApplicationScoped
+public class IntegrationKeys {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** An instance field, not a static one: a native image must not carry a random generator seeded at build time. */
+    private final SecureRandom random = new SecureRandom();
 
-    private IntegrationKeys() {
-    }
-
-    public static String newKey() {
+    public String newKey() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return "tk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

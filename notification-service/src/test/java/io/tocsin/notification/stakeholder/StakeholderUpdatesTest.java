@@ -76,8 +76,10 @@ class StakeholderUpdatesTest {
         assertEquals("[P1] " + service + ": checkout down (New incident)", benMail.subject());
         assertTrue(benMail.body().contains("Unsubscribe: http://127.0.0.1:8083/u/"), benMail.body());
 
-        // The same event again changes nothing.
-        TestKafka.send(Topics.INCIDENT_EVENTS, incident.toString(), triggered);
+        // The same event again changes nothing, once it has been consumed.
+        TestKafka.awaitConsumed(TestKafka.send(Topics.INCIDENT_EVENTS, incident.toString(), triggered), Duration.ofSeconds(30));
+        assertEquals(2, TestDatabase.count("select count(*) from delivery where incident_id = ?", incident),
+                "one mail for Anna and one for Ben");
         publish(Topics.STATUS_EVENTS, Envelope.of(new PublicUpdatePosted("u1", List.of(service), "identified",
                 "A bad deploy; rolling back.", ALICE), incident, now.plusSeconds(60)));
         TestMail.Mail update = awaitMail(ben, 2).get(1);

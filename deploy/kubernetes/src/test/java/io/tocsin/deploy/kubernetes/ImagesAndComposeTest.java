@@ -74,6 +74,25 @@ class ImagesAndComposeTest {
         assertTrue(Files.readString(composeDir.resolve(".gitignore")).lines().anyMatch(".env"::equals), ".env is ignored by git");
     }
 
+    @Test
+    void composeGivesEveryServiceItsKeysFromTheEnvFile() throws IOException {
+        JsonNode compose = new YAMLMapper().readTree(ROOT.resolve("deploy/compose/compose.yaml").toFile());
+        String example = Files.readString(ROOT.resolve("deploy/compose/.env.example"));
+        for (String service : SERVICES) {
+            // The service's own environment block (merged blocks are shared by every service; keys are not).
+            JsonNode environment = compose.path("services").path(service).path("environment");
+            for (var key : Overlay.keys(service).entrySet()) {
+                String value = environment.path(key.getKey()).asString("");
+                String required = "\\$\\{" + key.getKey() + ":\\?[^}]+}";
+                String optional = "\\$\\{" + key.getKey() + ":-}";
+                assertTrue(value.matches(key.getValue() ? required : optional), "compose.yaml: " + service + " "
+                        + key.getKey() + " must be " + (key.getValue() ? "${" + key.getKey() + ":?…} (a missing key stops it)"
+                        : "${" + key.getKey() + ":-}") + ", not '" + value + "'");
+                assertTrue(example.lines().anyMatch(l -> l.startsWith(key.getKey() + "=")), ".env.example names " + key.getKey());
+            }
+        }
+    }
+
     private static void assertNoLiteralSecret(JsonNode node, String where) {
         if (node.isObject()) {
             node.properties().forEach(field -> {

@@ -199,6 +199,32 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyKeyAServiceReadsComesFromTheOneKeysSecret(String name) {
+        Overlay overlay = Overlay.of(name);
+        assertEquals(Set.of("TOCSIN_SECRET_KEY", "TOCSIN_PREVIOUS_SECRET_KEYS"), Overlay.keys("incident-service").keySet(),
+                "incident-service's keys, as its application.properties reads them");
+        assertEquals(Set.of("TOCSIN_LINK_SECRET", "TOCSIN_WEBHOOK_SECRET"), Overlay.keys("notification-service").keySet(),
+                "notification-service's keys, as its application.properties reads them");
+        for (String serviceName : SERVICES) {
+            Container container = containers(overlay.one(Deployment.class, serviceName).getSpec().getTemplate().getSpec()).get(0);
+            for (var key : Overlay.keys(serviceName).entrySet()) {
+                String id = name + ": " + serviceName + " " + key.getKey();
+                EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(key.getKey())).findFirst()
+                        .orElseThrow(() -> new AssertionError(id + " is not set: without it the service does not start "
+                                + "in production (or, for a previous key, cannot read what it wrote)"));
+                var reference = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
+                assertNotNull(reference, id + " must come from the Secret " + Overlay.KEYS_SECRET);
+                assertEquals(Overlay.KEYS_SECRET, reference.getName(), id + ": one Secret holds every key");
+                assertEquals(key.getKey(), reference.getKey(), id + ": the Secret's key has the variable's name");
+                assertEquals(!key.getValue(), Boolean.TRUE.equals(reference.getOptional()),
+                        id + (key.getValue() ? " is required: a missing key must stop the pod, not start it without"
+                                : " is optional"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void networkPoliciesDenyByDefaultAndCoverEveryPod(String name) {
         Overlay overlay = Overlay.of(name);
         List<NetworkPolicy> policies = overlay.all(NetworkPolicy.class);

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.net.AddressGuard;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
@@ -43,11 +44,13 @@ public class ResponderService {
     private final Json json;
     private final Audit audit;
     private final Outbox outbox;
+    private final AddressGuard addresses;
 
     public ResponderService(ResponderRepository responders, PolicyRepository policies, ScheduleRepository schedules,
-                            OverrideRepository overrides, Json json, Audit audit, Outbox outbox) {
+                            OverrideRepository overrides, Json json, Audit audit, Outbox outbox, AddressGuard addresses) {
         this.audit = audit;
         this.outbox = outbox;
+        this.addresses = addresses;
         this.responders = responders;
         this.policies = policies;
         this.schedules = schedules;
@@ -183,7 +186,7 @@ public class ResponderService {
         r.updatedAt = Instant.now();
     }
 
-    private static void validate(ResponderSpec spec) {
+    private void validate(ResponderSpec spec) {
         Checks checks = new Checks().zone("timeZone", spec.timeZone());
         for (int i = 0; i < spec.contactMethods().size(); i++) {
             ResponderSpec.Contact c = spec.contactMethods().get(i);
@@ -191,8 +194,16 @@ public class ResponderService {
             if (c.kind() == ContactMethod.Kind.EMAIL) {
                 checks.check(c.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), field + ": must be an email address");
                 checks.check(c.format() == null, "contactMethods[" + i + "].format: only webhooks have a format");
+            } else if (!isHttpUrl(c.address())) {
+                checks.check(false, field + ": must be an http(s) URL");
             } else {
-                checks.check(isHttpUrl(c.address()), field + ": must be an http(s) URL");
+                // notification-service will call this URL: never into Tocsin's own network (it checks again at send).
+                try {
+                    addresses.checkUrl(c.address());
+                } catch (AddressGuard.Refused refused) {
+                    checks.check(false, field + ": not allowed: " + refused.getMessage()
+                            + " (webhooks go to public addresses unless tocsin.webhooks.allow lists it)");
+                }
             }
         }
         if (spec.notificationRules() != null) {
