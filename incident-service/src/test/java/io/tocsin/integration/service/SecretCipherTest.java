@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,8 +44,11 @@ class SecretCipherTest {
         UUID a = UUID.randomUUID();
         String sealed = cipher.encrypt(a, SECRET);
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(UUID.randomUUID(), sealed));
-        char last = sealed.charAt(sealed.length() - 3);
-        String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+        // One bit of the sealed bytes flipped (decoded first: a base64 character's low bits may be padding).
+        int colon = sealed.lastIndexOf(':');
+        byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
+        bytes[bytes.length / 2] ^= 1;
+        String tampered = sealed.substring(0, colon + 1) + Base64.getEncoder().encodeToString(bytes);
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(a, tampered));
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(a, "v2:00000000:AAAA"));
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(a, "not base64 at all"));
