@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** One line of an incident's history: what happened, when, and who did it. */
@@ -21,6 +22,10 @@ public class TimelineEntry {
 
     @Column(name = "incident_id", nullable = false)
     public UUID incidentId;
+
+    /** 1, 2, 3, … per incident, in commit order: the live stream's event id. */
+    @Column(nullable = false)
+    public long seq;
 
     @Column(nullable = false)
     public Instant at;
@@ -37,7 +42,8 @@ public class TimelineEntry {
     public static TimelineEntry of(UUID incidentId, Instant at, String kind, String actor, String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;
-        entry.at = at;
+        // The database keeps microseconds; so does the entry, so what was written is what is read back.
+        entry.at = at.truncatedTo(ChronoUnit.MICROS);
         entry.kind = kind;
         entry.actor = actor;
         entry.detail = detail;

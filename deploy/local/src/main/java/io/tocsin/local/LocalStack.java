@@ -95,6 +95,7 @@ public final class LocalStack {
                 "SECRET_KEY=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("integration-secrets.key")),
                 "LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("one-tap-links.key")),
                 "WEBHOOK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("outgoing-webhooks.key")),
+                "ROOM_LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("room-links.key")),
                 ""));
         // notification-service's identity towards incident-service: a token lives 12 h, the stack longer, so the
         // token file is rewritten every hour and the service reads it again when it changed.

@@ -35,7 +35,7 @@ public final class IncidentViews {
                                String source, String status, String phase, Person assignee, int alertCount,
                                List<Link> links, Instant createdAt, Instant lastSeenAt, Instant respondBy,
                                Long secondsToRespond, Instant acknowledgedAt, Instant resolvedAt,
-                               Instant snoozedUntil, String dedupKey, int version) {
+                               Instant snoozedUntil, String dedupKey, int version, String bridgeUrl) {
     }
 
     /** The compact projection for lists on a phone. */
@@ -56,7 +56,8 @@ public final class IncidentViews {
     static IncidentView full(Incident i, ObjectMapper mapper, Instant now) {
         return new IncidentView(i.id, i.service, i.priority, i.severity, i.summary, i.source, i.status.name(),
                 i.phase.name(), Person.of(i), i.alertCount, links(i, mapper), i.createdAt, i.lastSeenAt, i.respondBy,
-                secondsToRespond(i, now), i.acknowledgedAt, i.resolvedAt, i.snoozedUntil, i.dedupKey, i.version);
+                secondsToRespond(i, now), i.acknowledgedAt, i.resolvedAt, i.snoozedUntil, i.dedupKey, i.version,
+                i.bridgeUrl);
     }
 
     static IncidentSummary summary(Incident i, Instant now) {

@@ -145,7 +145,8 @@ public class IncidentService {
 
     /** A timeline entry without an event (e.g. "the sender truncated the group"); inside the caller's transaction. */
     public Uni<Void> note(Incident incident, Actor actor, String kind, String detail) {
-        return timeline.persist(TimelineEntry.of(incident.id, Instant.now(), kind, display(actor), detail)).replaceWithVoid();
+        return timeline.append(incident, TimelineEntry.of(incident.id, Instant.now(), kind, display(actor), detail))
+                .replaceWithVoid();
     }
 
     /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
@@ -299,16 +300,23 @@ public class IncidentService {
                         incident.acknowledgedAt, actor));
     }
 
-    /** One lifecycle transaction on a locked incident. */
-    private Uni<Incident> change(UUID id, java.util.function.Function<Incident, Uni<Incident>> action) {
-        return outbox.transaction(() -> incidents.findForUpdate(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id))
-                .chain(incident -> action.apply(incident)));
+    /** The incident, locked until the caller's {@link Outbox#transaction} ends; 404 when there is none. */
+    public Uni<Incident> locked(UUID id) {
+        return incidents.findForUpdate(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id));
     }
 
-    private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
+    /** One lifecycle transaction on a locked incident. */
+    private Uni<Incident> change(UUID id, java.util.function.Function<Incident, Uni<Incident>> action) {
+        return outbox.transaction(() -> locked(id).chain(incident -> action.apply(incident)));
+    }
+
+    /**
+     * Writes a change of a locked incident: its timeline entry and its event, in the caller's
+     * {@link Outbox#transaction}.
+     */
+    public Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
         incident.version++;
-        return timeline.persist(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
+        return timeline.append(incident, TimelineEntry.of(incident.id, at, kind, display(actor), detail))
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, at)))
                 .replaceWith(incident);
     }
@@ -330,7 +338,7 @@ public class IncidentService {
     }
 
     /** How an actor appears in the timeline, e.g. "user:Alice" or "integration:Alertmanager". */
-    static String display(Actor actor) {
+    public static String display(Actor actor) {
         return actor.kind().name().toLowerCase() + ":" + (actor.name() != null ? actor.name() : actor.id());
     }
 
