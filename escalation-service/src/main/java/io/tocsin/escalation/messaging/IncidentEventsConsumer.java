@@ -9,9 +9,11 @@ import io.tocsin.escalation.service.EscalationService;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Topics;
@@ -54,6 +56,8 @@ public class IncidentEventsConsumer {
             case INCIDENT_REOPENED -> escalations.onReopened(typed(event, IncidentReopened.class));
             case INCIDENT_SNOOZED -> escalations.onSnoozed(typed(event, IncidentSnoozed.class));
             case INCIDENT_PRIORITY_CHANGED -> escalations.onPriorityChanged(typed(event, IncidentPriorityChanged.class));
+            case INCIDENT_ROLE_CHANGED -> escalations.onRoleChanged(typed(event, IncidentRoleChanged.class));
+            case INCIDENT_BRIDGE_CHANGED -> escalations.onBridgeChanged(typed(event, IncidentBridgeChanged.class));
             default -> Uni.createFrom().voidItem();
         };
     }
