@@ -75,7 +75,7 @@ class BrowserTest {
         String service = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         PublicPageTest.component(service, "Checkout and payment processing for all storefronts", "Commerce");
         UUID incident = PublicPageTest.openIncident(service, Priority.P2);
-        given().header("Authorization", PublicPageTest.responder()).contentType(ContentType.JSON)
+        given().header("Authorization", PublicPageTest.commander()).contentType(ContentType.JSON)
                 .body("{\"status\":\"monitoring\",\"title\":\"Payments are slower than usual in some regions\","
                         + "\"message\":\"A fix is deployed; we are watching https://example.test/a/very/long/url/without/any/break/points/at/all/in/it\"}")
                 .post("/api/v1/incidents/" + incident + "/public-updates").then().statusCode(201);

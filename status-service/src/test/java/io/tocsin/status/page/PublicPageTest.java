@@ -128,7 +128,7 @@ class PublicPageTest {
         component(service, "Search", null);
         UUID incident = openIncident(service, Priority.P2);
 
-        given().header("Authorization", responder()).contentType(ContentType.JSON)
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"title\":\"Slow search results\",\"message\":\"We found the cause & are fixing it.\"}")
                 .post("/api/v1/incidents/" + incident + "/public-updates")
                 .then().statusCode(201).body("status", equalTo("identified"));
@@ -227,7 +227,7 @@ class PublicPageTest {
         given().header("Authorization", responder()).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"message\":\"" + "x".repeat(5001) + "\"}")
                 .post(path).then().statusCode(422);
-        given().header("Authorization", responder()).contentType(ContentType.JSON)
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"message\":\"m\"}")
                 .post("/api/v1/incidents/" + UUID.randomUUID() + "/public-updates").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -2,8 +2,10 @@ package io.tocsin.status.update.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.security.Actors;
+import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.update.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,13 +21,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Responders and incident commanders post what the public reads about an incident. */
+/**
+ * What the public (and, through notification-service, the stakeholders) read about an incident: posted by the
+ * incident's commander or communications lead, or by an incident-commander.
+ */
 @Path("/api/v1/incidents/{id}/public-updates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,17 +54,37 @@ public class PublicUpdateResource {
 
     private final PublicUpdateService updates;
     private final SecurityIdentity identity;
+    private final RoleHolderRepository roleHolders;
 
-    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity) {
+    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity,
+                                RoleHolderRepository roleHolders) {
         this.updates = updates;
         this.identity = identity;
+        this.roleHolders = roleHolders;
     }
 
     @POST
     @ResponseStatus(201)
     public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
-        return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
-                .map(PublicUpdateView::of);
+        return mayPost(incidentId).chain(allowed -> {
+            if (!allowed) {
+                throw new ProblemException(Response.Status.FORBIDDEN, "Public updates on an incident are posted by its "
+                        + "commander or communications lead (or an incident-commander)");
+            }
+            return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
+                    .map(PublicUpdateView::of);
+        });
+    }
+
+    /**
+     * The one check of who may speak for an incident in public (and so to its stakeholders): the token roles above
+     * that always may, or the incident's own commander or communications lead (docs/war-room.md).
+     */
+    private Uni<Boolean> mayPost(UUID incidentId) {
+        if (identity.hasRole(Roles.INCIDENT_COMMANDER)) {
+            return Uni.createFrom().item(true);
+        }
+        return roleHolders.leadsCommunication(incidentId, Actors.of(identity).id());
     }
 
     @GET
