@@ -38,6 +38,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Postmortems opened by resolved P1/P2 incidents, prefilled, reviewed, published, exported; action items. */
@@ -78,7 +79,7 @@ class PostmortemTest {
     }
 
     @Test
-    void aResolvedP2OpensAPrefilledDraftThatGoesThroughReviewToPublication() {
+    void aResolvedP2OpensAPrefilledDraftThatGoesThroughReviewToPublication() throws Exception {
         UUID incident = resolvedIncident(Priority.P2);
         String id = awaitPostmortem(incident);
 
@@ -95,6 +96,7 @@ class PostmortemTest {
 
         // Stakeholders see nothing until it is published.
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id).then().statusCode(404);
+        given().get("/postmortems/" + id).then().statusCode(404).contentType(containsString("text/html"));
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems").then().statusCode(200)
                 .body("id", not(hasItem(id)));
         // Responders read but do not edit.
@@ -120,6 +122,20 @@ class PostmortemTest {
         assertEquals(1, published.size());
         EventSchemaAssert.assertMatchesSchema(published.get(0).value());
         assertEquals(incident.toString(), published.get(0).key());
+        // The link stakeholder mails carry opens without a token: the public page of the published postmortem.
+        String url = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published.get(0).value())
+                .at("/data/url").asText();
+        assertEquals("http://127.0.0.1:8084/postmortems/" + id, url);
+        String page = given().get(url.substring(url.indexOf("/postmortems/"))).then().statusCode(200)
+                .contentType(containsString("text/html")).header("X-Robots-Tag", "noindex").extract().asString();
+        assertTrue(page.contains("A connection pool of 10 for 400 requests/s."), "the root cause");
+        assertTrue(page.contains("About 3 % of orders") && page.contains("1 h 23 min"), "the impact");
+        assertTrue(page.contains("Runbook: pool sizing."));
+        for (String internal : List.of("Board", "board@example.test", "Alice", "orders-api")) {
+            assertFalse(page.contains(internal), "the public postmortem shows " + internal);
+        }
+        given().get("/postmortems/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/postmortems/not-an-id").then().statusCode(404);
 
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id).then().statusCode(200);
         String md = given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id + "/export.md")

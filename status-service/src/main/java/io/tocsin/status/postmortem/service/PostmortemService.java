@@ -192,10 +192,16 @@ public class PostmortemService {
                 PostmortemPublished event = new PostmortemPublished(p.id.toString(), p.title, p.service,
                         p.priority == null ? null : Priority.valueOf(p.priority),
                         incident != null && incident.summary != null ? incident.summary : p.title,
-                        config.baseUrl() + "/api/v1/postmortems/" + p.id + "/export.md", actor);
+                        publicUrl(p.id), actor);
                 return outbox.append(Envelope.of(event, p.incidentId, now));
             }).chain(() -> details(p));
         }));
+    }
+
+    /** The public page of a published postmortem: what stakeholder mails link to, no sign-in needed. */
+    String publicUrl(UUID id) {
+        String base = config.baseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/postmortems/" + id;
     }
 
     /** The Markdown export. */
