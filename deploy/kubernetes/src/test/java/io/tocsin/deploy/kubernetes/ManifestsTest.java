@@ -195,6 +195,13 @@ class ManifestsTest {
         assertTrue(notification.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
                 && "tocsin-notification".equals(e.getSecretRef().getName())
                 && !Boolean.TRUE.equals(e.getSecretRef().getOptional())), name + ": notification-service reads the Secret tocsin-notification");
+        // incident-service's room-link key is required in production, so its Secret is not optional.
+        Container incident = containers(overlay.one(Deployment.class, "incident-service").getSpec().getTemplate().getSpec()).get(0);
+        assertTrue(incident.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
+                && "tocsin-incident".equals(e.getSecretRef().getName())
+                && !Boolean.TRUE.equals(e.getSecretRef().getOptional())), name + ": incident-service reads the Secret tocsin-incident");
+        assertTrue(incident.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
+                && e.getConfigMapRef().getName().startsWith("tocsin-config")), name + ": incident-service keeps the shared config");
     }
 
     @ParameterizedTest
@@ -265,7 +272,7 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void ingressExposesOnlyIntakeOneTapLinksAndTheStatusPageOverTls(String name) {
+    void ingressExposesOnlyIntakeTheLinksInMailsAndTheStatusPageOverTls(String name) {
         Overlay overlay = Overlay.of(name);
         List<Ingress> ingresses = overlay.all(Ingress.class);
         assertEquals(1, ingresses.size(), name + ": one public Ingress");
@@ -288,10 +295,23 @@ class ManifestsTest {
                 "Exact /v2/enqueue -> incident-service",
                 "Prefix /api/v1/integrations -> incident-service",
                 "Prefix /a -> notification-service",
+                "Prefix /u -> notification-service",
+                "Prefix /room -> incident-service",
                 "Exact / -> status-service",
                 "Exact /api/v1/status -> status-service",
                 "Exact /history.atom -> status-service",
-                "Prefix /incidents -> status-service"), routes, name + ": public routes");
+                "Prefix /incidents -> status-service",
+                "Prefix /postmortems -> status-service"), routes, name + ": public routes");
+
+        // Links in mails and pages start at the public host, where the routes above answer them.
+        ConfigMap shared = overlay.all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("tocsin-config")).findFirst().orElseThrow();
+        for (String key : List.of("TOCSIN_PUBLIC_URL", "TOCSIN_STATUS_BASE_URL")) {
+            String url = shared.getData().get(key);
+            assertNotNull(url, name + ": " + key + " is set");
+            assertTrue(tlsHosts.stream().anyMatch(host -> url.equals("https://" + host)),
+                    name + ": " + key + " = " + url + " is the Ingress host over https " + tlsHosts);
+        }
     }
 
     private static void assertHttpProbe(Probe probe, String path, String what) {
