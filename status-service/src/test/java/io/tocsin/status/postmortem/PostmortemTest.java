@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.EvidenceAdded;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentTriggered;
@@ -149,6 +150,28 @@ class PostmortemTest {
 
         given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"rootCause\":\"changed\"}")
                 .put("/api/v1/postmortems/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void evidenceAttachedInIncidentServiceIsListedInThePostmortemButNotOnItsPublicPage() {
+        UUID incident = resolvedIncident(Priority.P1);
+        String id = awaitPostmortem(incident);
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        Events.publish(Envelope.of(new EvidenceAdded("orders-api", Priority.P1, "orders failing",
+                UUID.randomUUID().toString(), EvidenceAdded.Kind.FILE, "fw-edge.log", null, "text/plain", 4096L, null,
+                sha, ALICE), incident, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then().statusCode(200)
+                        .body("sections.evidence", containsString("Evidence fw-edge.log (text/plain, 4096 bytes), SHA-256 " + sha))
+                        .body("sections.evidence", containsString("(Alice")));
+        String md = given().header("Authorization", commander()).get("/api/v1/postmortems/" + id + "/export.md")
+                .then().statusCode(200).extract().asString();
+        assertTrue(md.contains("## Evidence\n\n- "), md);
+        assertTrue(md.contains(sha), md);
+        given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/submit").then().statusCode(200);
+        given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/publish").then().statusCode(200);
+        String page = given().get("/postmortems/" + id).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("fw-edge.log") || page.contains(sha), "forensic evidence is not public");
     }
 
     @Test
