@@ -104,6 +104,10 @@ public class Incident {
     @Column(name = "timeline_seq", nullable = false)
     public long timelineSeq;
 
+    /** The hash of the incident's latest timeline entry: the head of its hash chain (null before the first). */
+    @Column(name = "timeline_head")
+    public String timelineHead;
+
     public boolean isOpen() {
         return status != Status.RESOLVED;
     }

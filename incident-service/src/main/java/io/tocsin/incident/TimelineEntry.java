@@ -39,6 +39,14 @@ public class TimelineEntry {
 
     public String detail;
 
+    /** The hash of the entry before (null for the first): the link of the chain. */
+    @Column(name = "previous_hash")
+    public String previousHash;
+
+    /** SHA-256 of this entry's canonical content, previous hash included ({@code TimelineChain}). */
+    @Column(nullable = false)
+    public String hash;
+
     public static TimelineEntry of(UUID incidentId, Instant at, String kind, String actor, String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;

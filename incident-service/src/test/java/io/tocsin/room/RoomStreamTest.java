@@ -112,12 +112,16 @@ class RoomStreamTest {
         String id = openIncident(ALICE, "P3");
         try (SseClient stream = connect(id, "1")) {
             assertEquals(200, stream.status());
-            // What another replica's transaction does: lock the incident, take the next number, write the entry.
+            // What another replica's transaction does: lock the incident, take the next number, chain the entry.
             TestDatabase.execute("""
-                    with i as (update incident set timeline_seq = timeline_seq + 1 where id = ?::uuid
-                               returning id, timeline_seq)
-                    insert into timeline_entry (incident_id, seq, at, kind, actor, detail)
-                    select id, timeline_seq, now(), 'note', 'user:replica-2', 'written elsewhere' from i""", id);
+                    with old as (select id, timeline_seq + 1 as seq, timeline_head from incident where id = ?::uuid),
+                         entry as (select id, seq, now() as at, timeline_head as previous,
+                                          tocsin_timeline_hash(id, seq, now(), 'note', 'user:replica-2',
+                                                               'written elsewhere', timeline_head) as hash from old),
+                         moved as (update incident i set timeline_seq = e.seq, timeline_head = e.hash from entry e
+                                   where i.id = e.id returning i.id)
+                    insert into timeline_entry (incident_id, seq, at, kind, actor, detail, previous_hash, hash)
+                    select id, seq, at, 'note', 'user:replica-2', 'written elsewhere', previous, hash from entry""", id);
             SseClient.Event event = stream.take(1, WAIT).get(0);
             assertEquals("2", event.id());
             assertEquals("written elsewhere", mapper.readTree(event.data()).get("detail").asText());

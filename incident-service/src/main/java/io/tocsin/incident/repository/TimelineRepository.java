@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.incident.Incident;
 import io.tocsin.incident.TimelineEntry;
+import io.tocsin.incident.TimelineChain;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -23,11 +24,16 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
     }
 
     /**
-     * Adds {@code entry} as the incident's next one. The caller holds the incident row locked (every lifecycle
-     * transaction does), so numbers are gapless and follow the commit order.
+     * Adds {@code entry} as the incident's next one, chained to the one before. The caller holds the incident row
+     * locked (every lifecycle transaction does), so numbers are gapless, follow the commit order, and the chain's head
+     * on the incident row needs no query of its own.
      */
     public Uni<TimelineEntry> append(Incident incident, TimelineEntry entry) {
         entry.seq = ++incident.timelineSeq;
+        entry.previousHash = incident.timelineHead;
+        entry.hash = TimelineChain.hash(entry.incidentId, entry.seq, entry.at, entry.kind, entry.actor, entry.detail,
+                entry.previousHash);
+        incident.timelineHead = entry.hash;
         return persist(entry);
     }
 }

@@ -47,9 +47,10 @@ public final class IncidentViews {
     public record Page(List<IncidentSummary> items, String nextCursor) {
     }
 
-    public record TimelineEntryView(Instant at, String kind, String actor, String detail) {
+    /** One entry; {@code seq} and {@code hash} let a reader anchor or check the chain elsewhere. */
+    public record TimelineEntryView(long seq, Instant at, String kind, String actor, String detail, String hash) {
         static TimelineEntryView of(TimelineEntry e) {
-            return new TimelineEntryView(e.at, e.kind, e.actor, e.detail);
+            return new TimelineEntryView(e.seq, e.at, e.kind, e.actor, e.detail, e.hash);
         }
     }
 

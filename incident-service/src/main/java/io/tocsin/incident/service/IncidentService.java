@@ -23,6 +23,7 @@ import io.tocsin.events.Link;
 import io.tocsin.events.Phase;
 import io.tocsin.events.Priority;
 import io.tocsin.incident.Incident;
+import io.tocsin.incident.TimelineChain;
 import io.tocsin.incident.TimelineEntry;
 import io.tocsin.incident.config.IncidentConfig;
 import io.tocsin.incident.repository.IncidentRepository;
@@ -79,6 +80,14 @@ public class IncidentService {
         return incidents.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id))
                 .chain(incident -> timeline.forIncident(id));
+    }
+
+    /** Checks the incident's hash chain against itself and against the head on the incident row. */
+    @WithSession
+    public Uni<TimelineChain.Verification> verifyTimeline(UUID id) {
+        return get(id).chain(incident -> timeline.forIncident(id).map(entries -> TimelineChain.verify(id,
+                entries.stream().map(e -> new TimelineChain.Link(e.seq, e.at, e.kind, e.actor, e.detail, e.previousHash,
+                        e.hash)).toList(), incident.timelineSeq, incident.timelineHead)));
     }
 
     @WithSession
