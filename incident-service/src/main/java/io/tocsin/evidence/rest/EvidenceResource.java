@@ -1,5 +1,6 @@
 package io.tocsin.evidence.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
@@ -56,6 +57,8 @@ public class EvidenceResource {
                               @Size(max = 2000) String description) {
     }
 
+    /** Registered for native images: it travels inside a Response, which hides its type from the build. */
+    @RegisterForReflection
     public record EvidenceView(UUID id, UUID incidentId, String kind, String name, String description,
                                String mediaType, Long sizeBytes, String url, String sha256, Instant addedAt,
                                String addedBy) {

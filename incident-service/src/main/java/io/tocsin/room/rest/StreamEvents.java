@@ -1,5 +1,6 @@
 package io.tocsin.room.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.room.config.RoomConfig;
@@ -20,7 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StreamEvents {
 
-    /** An entry on the wire. */
+    /** An entry on the wire (registered for native images: it is serialized inside an SSE event). */
+    @RegisterForReflection
     public record EntryEvent(long seq, java.time.Instant at, String kind, String actor, String detail) {
     }
 
