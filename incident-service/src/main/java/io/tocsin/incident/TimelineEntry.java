@@ -39,13 +39,21 @@ public class TimelineEntry {
 
     public String detail;
 
-    /** The hash of the entry before (null for the first): the link of the chain. */
+    /** The link of the entry before (null for the first). */
     @Column(name = "previous_hash")
     public String previousHash;
 
-    /** SHA-256 of this entry's canonical content, previous hash included ({@code TimelineChain}). */
+    /** SHA-256 of this entry's own content ({@code TimelineChain}). */
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    /** SHA-256 of the previous link and this entry's content hash: the chain ({@code TimelineChain}). */
     @Column(nullable = false)
     public String hash;
+
+    /** When an erasure replaced personal data in this entry: its hashes stay, its content no longer matches them. */
+    @Column(name = "redacted_at")
+    public Instant redactedAt;
 
     public static TimelineEntry of(UUID incidentId, Instant at, String kind, String actor, String detail) {
         TimelineEntry entry = new TimelineEntry();

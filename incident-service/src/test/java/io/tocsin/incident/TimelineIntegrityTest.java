@@ -38,7 +38,8 @@ class TimelineIntegrityTest {
         // The database computes the same hashes (how entries from before the chain were hashed).
         assertEquals(6, TestDatabase.count("""
                 select count(*) from timeline_entry where incident_id = ?::uuid
-                and hash = tocsin_timeline_hash(incident_id, seq, at, kind, actor, detail, previous_hash)""", id));
+                and content_hash = tocsin_timeline_content(incident_id, seq, at, kind, actor, detail)
+                and hash = tocsin_timeline_link(previous_hash, content_hash)""", id));
 
         TestDatabase.execute("update timeline_entry set detail = 'nothing happened' where incident_id = ?::uuid and seq = 3",
                 id);
@@ -47,17 +48,34 @@ class TimelineIntegrityTest {
     }
 
     @Test
-    void anEditCoveredByANewHashOrARemovedNewestEntryIsDetectedToo() {
+    void anEditCoveredByNewHashesOrARemovedNewestEntryIsDetectedToo() {
         String id = incidentWithHistory();
         TestDatabase.execute("""
                 update timeline_entry set detail = 'nothing happened',
-                    hash = tocsin_timeline_hash(incident_id, seq, at, kind, actor, 'nothing happened', previous_hash)
+                    content_hash = tocsin_timeline_content(incident_id, seq, at, kind, actor, 'nothing happened'),
+                    hash = tocsin_timeline_link(previous_hash,
+                            tocsin_timeline_content(incident_id, seq, at, kind, actor, 'nothing happened'))
                 where incident_id = ?::uuid and seq = 2""", id);
-        verify(id).body("intact", equalTo(false)).body("brokenAt", equalTo(3));
+        verify(id).body("intact", equalTo(false)).body("brokenAt", equalTo(3))
+                .body("problem", containsString("does not follow"));
 
         String other = incidentWithHistory();
         TestDatabase.execute("delete from timeline_entry where incident_id = ?::uuid and seq = 6", other);
         verify(other).body("intact", equalTo(false)).body("problem", containsString("records 6 entries"));
+    }
+
+    @Test
+    void anErasureRedactsEntriesVisiblyWithoutBreakingTheChain() {
+        String id = incidentWithHistory();
+        // What an erasure of Alice does to the lines she acted in: her name replaced, the line marked redacted.
+        TestDatabase.execute("""
+                update timeline_entry set actor = 'user:Erased person', redacted_at = now()
+                where incident_id = ?::uuid and actor = 'user:alice'""", id);
+        verify(id).body("intact", equalTo(true)).body("redacted", equalTo(List.of(1, 2, 3, 5, 6)));
+        // Changing a line without saying so is still tampering.
+        TestDatabase.execute("update timeline_entry set actor = 'user:Erased person' where incident_id = ?::uuid and seq = 4",
+                id);
+        verify(id).body("intact", equalTo(false)).body("brokenAt", equalTo(4));
     }
 
     @Test

@@ -80,8 +80,10 @@ class TimelineMigrationTest {
             assertEquals(List.of(1L, 2L, 3L), chain.stream().map(TimelineChain.Link::seq).toList());
             assertNull(chain.get(0).previousHash());
             assertEquals(chain.get(0).hash(), chain.get(1).previousHash());
-            assertEquals(TimelineChain.hash(first, 2, t0.plusSeconds(2), "note", "user:alice", "Straße gesperrt — 🚧",
-                    chain.get(0).hash()), chain.get(1).hash(), "the database hashes as the service does");
+            String content = TimelineChain.contentHash(first, 2, t0.plusSeconds(2), "note", "user:alice",
+                    "Straße gesperrt — 🚧");
+            assertEquals(content, chain.get(1).contentHash(), "the database hashes as the service does");
+            assertEquals(TimelineChain.link(chain.get(0).hash(), content), chain.get(1).hash());
             for (UUID id : List.of(first, second)) {
                 List<TimelineChain.Link> links = links(c, id);
                 try (PreparedStatement p = c.prepareStatement("select timeline_seq, timeline_head from incident where id = ?")) {
@@ -99,12 +101,13 @@ class TimelineMigrationTest {
     private static List<TimelineChain.Link> links(Connection c, UUID incident) throws Exception {
         List<TimelineChain.Link> links = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(
-                "select seq, at, kind, actor, detail, previous_hash, hash from timeline_entry where incident_id = ? order by seq")) {
+                "select seq, at, kind, actor, detail, previous_hash, content_hash, hash from timeline_entry "
+                        + "where incident_id = ? order by seq")) {
             p.setObject(1, incident);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     links.add(new TimelineChain.Link(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7)));
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), false));
                 }
             }
         }

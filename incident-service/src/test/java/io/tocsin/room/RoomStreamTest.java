@@ -115,13 +115,16 @@ class RoomStreamTest {
             // What another replica's transaction does: lock the incident, take the next number, chain the entry.
             TestDatabase.execute("""
                     with old as (select id, timeline_seq + 1 as seq, timeline_head from incident where id = ?::uuid),
-                         entry as (select id, seq, now() as at, timeline_head as previous,
-                                          tocsin_timeline_hash(id, seq, now(), 'note', 'user:replica-2',
-                                                               'written elsewhere', timeline_head) as hash from old),
+                         content as (select id, seq, timeline_head as previous,
+                                            tocsin_timeline_content(id, seq, now(), 'note', 'user:replica-2',
+                                                                    'written elsewhere') as content_hash from old),
+                         entry as (select id, seq, now() as at, previous, content_hash,
+                                          tocsin_timeline_link(previous, content_hash) as hash from content),
                          moved as (update incident i set timeline_seq = e.seq, timeline_head = e.hash from entry e
                                    where i.id = e.id returning i.id)
-                    insert into timeline_entry (incident_id, seq, at, kind, actor, detail, previous_hash, hash)
-                    select id, seq, at, 'note', 'user:replica-2', 'written elsewhere', previous, hash from entry""", id);
+                    insert into timeline_entry (incident_id, seq, at, kind, actor, detail, previous_hash, content_hash, hash)
+                    select id, seq, at, 'note', 'user:replica-2', 'written elsewhere', previous, content_hash, hash
+                    from entry""", id);
             SseClient.Event event = stream.take(1, WAIT).get(0);
             assertEquals("2", event.id());
             assertEquals("written elsewhere", mapper.readTree(event.data()).get("detail").asText());

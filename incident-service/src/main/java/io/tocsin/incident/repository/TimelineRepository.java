@@ -31,8 +31,9 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
     public Uni<TimelineEntry> append(Incident incident, TimelineEntry entry) {
         entry.seq = ++incident.timelineSeq;
         entry.previousHash = incident.timelineHead;
-        entry.hash = TimelineChain.hash(entry.incidentId, entry.seq, entry.at, entry.kind, entry.actor, entry.detail,
-                entry.previousHash);
+        entry.contentHash = TimelineChain.contentHash(entry.incidentId, entry.seq, entry.at, entry.kind, entry.actor,
+                entry.detail);
+        entry.hash = TimelineChain.link(entry.previousHash, entry.contentHash);
         incident.timelineHead = entry.hash;
         return persist(entry);
     }

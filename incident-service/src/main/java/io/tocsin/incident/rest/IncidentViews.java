@@ -47,10 +47,15 @@ public final class IncidentViews {
     public record Page(List<IncidentSummary> items, String nextCursor) {
     }
 
-    /** One entry; {@code seq} and {@code hash} let a reader anchor or check the chain elsewhere. */
-    public record TimelineEntryView(long seq, Instant at, String kind, String actor, String detail, String hash) {
+    /**
+     * One entry; {@code seq} and the hashes let a reader anchor or check the chain elsewhere ({@code redacted}: an
+     * erasure replaced personal data in it, so its content no longer matches its content hash).
+     */
+    public record TimelineEntryView(long seq, Instant at, String kind, String actor, String detail, String contentHash,
+                                    String hash, boolean redacted) {
         static TimelineEntryView of(TimelineEntry e) {
-            return new TimelineEntryView(e.seq, e.at, e.kind, e.actor, e.detail, e.hash);
+            return new TimelineEntryView(e.seq, e.at, e.kind, e.actor, e.detail, e.contentHash, e.hash,
+                    e.redactedAt != null);
         }
     }
 

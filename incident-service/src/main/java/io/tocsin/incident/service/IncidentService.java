@@ -87,7 +87,8 @@ public class IncidentService {
     public Uni<TimelineChain.Verification> verifyTimeline(UUID id) {
         return get(id).chain(incident -> timeline.forIncident(id).map(entries -> TimelineChain.verify(id,
                 entries.stream().map(e -> new TimelineChain.Link(e.seq, e.at, e.kind, e.actor, e.detail, e.previousHash,
-                        e.hash)).toList(), incident.timelineSeq, incident.timelineHead)));
+                        e.contentHash, e.hash, e.redactedAt != null)).toList(), incident.timelineSeq,
+                incident.timelineHead)));
     }
 
     @WithSession
