@@ -44,9 +44,15 @@ class ProdKeysIT {
     }
 
     @Test
-    void incidentServiceRefusesToStartWithoutTheMasterKeyForSigningSecrets() throws Exception {
-        String log = run("incident-service", Map.of(), false);
-        assertTrue(log.contains("incident-service cannot start without TOCSIN_SECRET_KEY"), log);
+    void incidentServiceNamesEachMissingKey() throws Exception {
+        String none = run("incident-service", Map.of(), false);
+        assertTrue(none.contains("incident-service cannot start without TOCSIN_LINK_SECRET"), none);
+        assertTrue(none.contains("TOCSIN_ROOM_LINK_SECRET") && none.contains("TOCSIN_SECRET_KEY"), none);
+        String shortRoomKey = run("incident-service", Map.of("TOCSIN_SECRET_KEY", SECRET_KEY,
+                "TOCSIN_LINK_SECRET", "one-tap-link-key-1234", "TOCSIN_ROOM_LINK_SECRET", "too-short"), false);
+        assertTrue(shortRoomKey.contains("TOCSIN_ROOM_LINK_SECRET"), shortRoomKey);
+        assertFalse(shortRoomKey.contains("without TOCSIN_SECRET_KEY") || shortRoomKey.contains("without TOCSIN_LINK_SECRET"),
+                "the keys that are set are not named: " + shortRoomKey);
     }
 
     @Test
@@ -63,7 +69,8 @@ class ProdKeysIT {
 
     @Test
     void withTheirKeysTheServicesStart() throws Exception {
-        run("incident-service", Map.of("TOCSIN_SECRET_KEY", SECRET_KEY), true);
+        run("incident-service", Map.of("TOCSIN_SECRET_KEY", SECRET_KEY, "TOCSIN_LINK_SECRET", "one-tap-link-key-1234",
+                "TOCSIN_ROOM_LINK_SECRET", "room-link-key-0123456789abcdef0123"), true);
         run("notification-service", Map.of("TOCSIN_LINK_SECRET", "one-tap-link-key-1234",
                 "TOCSIN_WEBHOOK_SECRET", "webhook-signing-key-1234"), true);
     }

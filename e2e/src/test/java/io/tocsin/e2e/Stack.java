@@ -85,12 +85,14 @@ final class Stack implements AutoCloseable {
                 env.put("TOCSIN_SECRET_KEY", Base64.getEncoder().encodeToString(secretKey));
                 env.put("TOCSIN_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-links");
                 env.put("TOCSIN_WEBHOOK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-webhooks");
+                env.put("TOCSIN_ROOM_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-room-links");
                 env.put("TOCSIN_SERVICE_TOKEN_FILE", serviceToken.toString());
                 env.put("TOCSIN_LOG_JSON", "false");
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(stack.ports.get(service)));
                 env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(stack.managementPorts.get(service)));
                 env.put("TOCSIN_INCIDENT_URL", stack.url("incident-service"));
-                env.put("TOCSIN_PUBLIC_URL", stack.url("notification-service"));
+                // Links in mails and pages point at the service that serves them (one host on Kubernetes).
+                env.put("TOCSIN_PUBLIC_URL", stack.url(service));
                 env.putAll(extra);
                 stack.launch(service, env);
             }

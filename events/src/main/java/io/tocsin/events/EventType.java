@@ -19,6 +19,9 @@ public enum EventType {
     INCIDENT_PHASE_CHANGED("IncidentPhaseChanged", Topics.INCIDENT_EVENTS, IncidentPhaseChanged.class),
     INCIDENT_ASSIGNED("IncidentAssigned", Topics.INCIDENT_EVENTS, IncidentAssigned.class),
     INCIDENT_NOTE_ADDED("IncidentNoteAdded", Topics.INCIDENT_EVENTS, IncidentNoteAdded.class),
+    INCIDENT_ROLE_CHANGED("IncidentRoleChanged", Topics.INCIDENT_EVENTS, IncidentRoleChanged.class),
+    INCIDENT_BRIDGE_CHANGED("IncidentBridgeChanged", Topics.INCIDENT_EVENTS, IncidentBridgeChanged.class),
+    EVIDENCE_ADDED("EvidenceAdded", Topics.INCIDENT_EVENTS, EvidenceAdded.class),
     // escalation-service → tocsin.escalation-events and tocsin.notification-requests
     ESCALATION_STEP_REACHED("EscalationStepReached", Topics.ESCALATION_EVENTS, EscalationStepReached.class, 2),
     ESCALATION_LEVEL_SKIPPED("EscalationLevelSkipped", Topics.ESCALATION_EVENTS, EscalationLevelSkipped.class),

@@ -55,6 +55,14 @@ class EventSchemaTest {
                         Phase.ANALYSIS, alice),
                 new IncidentAssigned("checkout-api", Priority.P1, "error rate 45%", alice, alice),
                 new IncidentNoteAdded("checkout-api", Priority.P1, "error rate 45%", "rolled back 1.4.2", alice),
+                new IncidentRoleChanged("checkout-api", Priority.P1, "error rate 45%", due, IncidentRole.COMMANDER,
+                        IncidentRoleChanged.Change.HANDED_OVER, alice, new Actor(Actor.Kind.USER, "bob", "Bob", null),
+                        "https://meet.example.test/p1", "https://tocsin.example.test/room/abc.def", alice),
+                new IncidentBridgeChanged("checkout-api", Priority.P1, "error rate 45%", "https://meet.example.test/p1",
+                        alice),
+                new EvidenceAdded("checkout-api", Priority.P1, "error rate 45%", UUID.randomUUID().toString(),
+                        EvidenceAdded.Kind.FILE, "firewall.log", "edge firewall, 09:00-10:00", "text/plain", 1234L, null,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", alice),
                 new EscalationStepReached("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 1, 0,
                         List.of(new PersonRef("bob", "Bob"))),
                 new EscalationLevelSkipped("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 2, 0,
@@ -110,6 +118,21 @@ class EventSchemaTest {
                  "recipients":[{"id":"bob","name":"Bob","email":"bob@example.test","timeZone":"UTC","locale":"en"}]}""",
                 EscalationStepReached.class);
         assertEquals(List.of(new PersonRef("bob", "Bob")), step.recipients());
+    }
+
+    @Test
+    void aReleaseNeedsNoLinksAndEvidenceHashesAreHex() throws Exception {
+        UUID incident = UUID.randomUUID();
+        Instant now = Instant.now();
+        EventSchemaAssert.assertMatchesSchema(mapper.writeValueAsString(Envelope.of(new IncidentRoleChanged(
+                "checkout-api", Priority.P2, "slow", null, IncidentRole.SCRIBE, IncidentRoleChanged.Change.RELEASED,
+                alice, null, null, null, alice), incident, now)));
+        EventSchemaAssert.assertMatchesSchema(mapper.writeValueAsString(Envelope.of(new IncidentBridgeChanged(
+                "checkout-api", Priority.P2, "slow", null, alice), incident, now)));
+        var link = Envelope.of(new EvidenceAdded("checkout-api", Priority.P2, "slow", UUID.randomUUID().toString(),
+                EvidenceAdded.Kind.LINK, "capture", null, null, null, "https://files.example.test/c.pcap",
+                "NOT-A-HASH", alice), incident, now);
+        assertFalse(EventSchemaAssert.violations(mapper.writeValueAsString(link)).isEmpty(), "sha256 must be hex");
     }
 
     @Test

@@ -12,30 +12,44 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Optional;
+
 /**
  * The request body limit ({@code tocsin.http.max-body-bytes}), answered with 413 problem+json whether the size is
  * declared or not. A declared Content-Length over the limit is refused before anything is read. A chunked body has
  * no declared size: it is read here, up to the limit, and refused as soon as it passes it (RESTEasy then uses the
  * body read here). Vert.x's own {@code quarkus.http.limits.max-body-size} would only stop a chunked body at 1 MiB,
- * with an empty 413 and a closed connection. Runs before Quarkus' own limit, on every route.
+ * with an empty 413 and a closed connection. Runs before Quarkus' own limit, on every route. A service with an upload
+ * endpoint names it ({@code tocsin.http.uploads.*}, see {@link BodyLimits}): that path alone gets the larger limit
+ * (the service raises Vert.x's own limit to let it through).
  */
 @ApplicationScoped
 public class BodyLimit {
 
     private final long maxBodyBytes;
+    private final BodyLimits limits;
 
-    public BodyLimit(@ConfigProperty(name = "tocsin.http.max-body-bytes", defaultValue = "524288") long maxBodyBytes) {
+    public BodyLimit(@ConfigProperty(name = "tocsin.http.max-body-bytes", defaultValue = "524288") long maxBodyBytes,
+                     @ConfigProperty(name = "tocsin.http.uploads.path") Optional<String> uploadPath,
+                     @ConfigProperty(name = "tocsin.http.uploads.max-bytes", defaultValue = "0") long maxUploadBytes) {
         this.maxBodyBytes = maxBodyBytes;
+        this.limits = new BodyLimits(maxBodyBytes, uploadPath, maxUploadBytes);
     }
 
     void install(@Observes Router router) {
-        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setHandleFileUploads(false);
+        BodyHandler chunked = chunkedUpTo(maxBodyBytes);
+        BodyHandler upload = limits.uploads() ? chunkedUpTo(limits.forUploads()) : chunked;
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                .handler(context -> limit(context, chunked))
+                .handler(context -> limit(context, limits.isUpload(context.normalizedPath()) ? upload : chunked))
                 .failureHandler(this::tooLarge);
     }
 
+    private static BodyHandler chunkedUpTo(long bytes) {
+        return BodyHandler.create(false).setBodyLimit(bytes).setHandleFileUploads(false);
+    }
+
     private void limit(RoutingContext context, BodyHandler chunked) {
+        long maxBodyBytes = limits.forPath(context.normalizedPath());
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             long length;
@@ -62,7 +76,7 @@ public class BodyLimit {
     private void tooLarge(RoutingContext context) {
         if (context.statusCode() == 413 && !context.response().headWritten()) {
             answer(context, Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    "The body is larger than the limit of " + maxBodyBytes + " bytes");
+                    "The body is larger than the limit of " + limits.forPath(context.normalizedPath()) + " bytes");
         } else {
             context.next();
         }

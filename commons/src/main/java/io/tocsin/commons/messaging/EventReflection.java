@@ -10,13 +10,17 @@ import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.EscalationStepReached;
 import io.tocsin.events.EventType;
+import io.tocsin.events.EvidenceAdded;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentAssigned;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentNoteAdded;
 import io.tocsin.events.IncidentPhaseChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRole;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Link;
@@ -47,6 +51,8 @@ import io.tocsin.events.ResponseTargetBreached;
         IncidentTriggered.class, AlertAppended.class, IncidentAcknowledged.class, IncidentResolved.class,
         IncidentReopened.class, IncidentSnoozed.class, IncidentNoteAdded.class, IncidentPriorityChanged.class,
         IncidentPhaseChanged.class, IncidentAssigned.class,
+        IncidentRole.class, IncidentRoleChanged.class, IncidentRoleChanged.Change.class, IncidentBridgeChanged.class,
+        EvidenceAdded.class, EvidenceAdded.Kind.class,
         NotificationRequested.class, EscalationStepReached.class, EscalationLevelSkipped.class, EscalationMuted.class,
         ResponseTargetAtRisk.class, ResponseTargetBreached.class,
         NotificationDelivered.class, NotificationFailed.class,

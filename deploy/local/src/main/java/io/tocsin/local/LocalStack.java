@@ -101,6 +101,7 @@ public final class LocalStack {
                 "TLS_KEYSTORE=" + tls.serverKeyStore().toAbsolutePath(),
                 "TLS_KEYSTORE_PASSWORD=" + tls.password(),
                 "TLS_CA=" + tls.caPem().toAbsolutePath(),
+                "ROOM_LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("room-links.key")),
                 ""));
         // notification-service's identity towards incident-service: a token lives 12 h, the stack longer, so the
         // token file is rewritten every hour and the service reads it again when it changed.

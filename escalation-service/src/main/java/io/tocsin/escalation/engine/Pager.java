@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -272,8 +273,12 @@ public class Pager {
 
     private NotificationRequested request(Escalation e, Recipient recipient, ContactMethod contact, int step, int loop,
                                           String reason) {
-        return new NotificationRequested(recipient, contact, e.service, priority(e), e.summary, e.respondBy,
-                json.read(e.links, LINKS), step, loop, reason);
+        List<Link> links = new ArrayList<>(json.read(e.links, LINKS));
+        if (e.bridgeUrl != null) {
+            links.add(0, new Link(e.bridgeUrl, "Join the bridge"));
+        }
+        return new NotificationRequested(recipient, contact, e.service, priority(e), e.summary, e.respondBy, links, step,
+                loop, reason);
     }
 
     static String contactKey(ContactMethod c) {

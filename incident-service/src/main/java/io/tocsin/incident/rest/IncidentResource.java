@@ -14,6 +14,7 @@ import io.tocsin.incident.repository.IncidentRepository;
 import io.tocsin.incident.service.CurrentActor;
 import io.tocsin.incident.service.IncidentService;
 import io.tocsin.incident.service.OneTapGrants;
+import io.tocsin.incident.TimelineChain;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -150,6 +151,16 @@ public class IncidentResource {
     @Path("/{id}/timeline")
     public Uni<List<IncidentViews.TimelineEntryView>> timeline(@PathParam("id") UUID id) {
         return incidents.timeline(id).map(list -> list.stream().map(IncidentViews.TimelineEntryView::of).toList());
+    }
+
+    /**
+     * Proves the timeline: every entry's SHA-256 over its content and the previous entry's hash, and the newest against
+     * the head kept on the incident. {@code intact: false} names the first entry that does not hold.
+     */
+    @GET
+    @Path("/{id}/timeline/verify")
+    public Uni<TimelineChain.Verification> verifyTimeline(@PathParam("id") UUID id) {
+        return incidents.verifyTimeline(id);
     }
 
     /** Opens an incident by hand (no monitoring system involved). */

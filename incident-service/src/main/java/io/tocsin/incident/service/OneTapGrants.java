@@ -16,7 +16,8 @@ import java.util.UUID;
  * What a caller with the {@code service} role may do: act for a person only with the one-tap link that
  * notification-service issued to that person, for this incident and this action. The link's signature is checked
  * with the link key both services hold ({@code TOCSIN_LINK_SECRET}), so a leaked service token by itself acts for
- * nobody. Without the key, service callers are refused.
+ * nobody. Without the key, service callers are refused (in
+ * production the service does not start without it: KeysCheck).
  */
 @ApplicationScoped
 public class OneTapGrants {

@@ -2,7 +2,6 @@ package io.tocsin.integration.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
-import io.tocsin.commons.security.ProductionKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -176,8 +175,7 @@ public class SecretCipher {
     }
 
     private static byte[] fallbackKey() {
-        ProductionKeys.require("incident-service",
-                Map.of("TOCSIN_SECRET_KEY (tocsin.integrations.secret-key)", Optional.empty()));
+        // Unreachable in production: KeysCheck stops the service first.
         Log.warn("TOCSIN_SECRET_KEY (tocsin.integrations.secret-key) is not set: integration signing secrets are "
                 + "encrypted with a key of this process and will not survive a restart");
         byte[] key = new byte[32];

@@ -5,6 +5,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.Priority;
+import io.tocsin.local.testing.Chromium;
 import io.tocsin.local.testing.TocsinTestResource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

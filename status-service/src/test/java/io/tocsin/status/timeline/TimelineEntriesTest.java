@@ -1,9 +1,14 @@
 package io.tocsin.status.timeline;
 
+import io.tocsin.events.Actor;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationMuted;
+import io.tocsin.events.EvidenceAdded;
+import io.tocsin.events.IncidentBridgeChanged;
+import io.tocsin.events.IncidentRole;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.NotificationFailed;
@@ -47,6 +52,27 @@ class TimelineEntriesTest {
 
         TimelineEntry breached = line(new ResponseTargetBreached("api", Priority.P1, "s", AT));
         assertEquals(TimelineKind.TARGET_BREACHED, breached.kind);
+    }
+
+    @Test
+    void warRoomLinesSayWhoLeadsAndWhatEvidenceWasAdded() {
+        Actor bob = new Actor(Actor.Kind.USER, "bob", "Bob", null);
+        TimelineEntry handOver = line(new IncidentRoleChanged("api", Priority.P1, "s", AT, IncidentRole.COMMANDER,
+                IncidentRoleChanged.Change.HANDED_OVER, bob, ALICE, null, "https://x.test/room/t", ALICE));
+        assertEquals(TimelineKind.ROLE_CHANGED, handOver.kind);
+        assertEquals("Alice Responder handed commander over to Bob", handOver.detail);
+        assertEquals("Bob is no longer communications lead", line(new IncidentRoleChanged("api", Priority.P1, "s", AT,
+                IncidentRole.COMMUNICATIONS_LEAD, IncidentRoleChanged.Change.RELEASED, bob, null, null, null, bob)).detail);
+        assertEquals("Bridge: https://meet.example.test/p1", line(new IncidentBridgeChanged("api", Priority.P1, "s",
+                "https://meet.example.test/p1", ALICE)).detail);
+        TimelineEntry file = line(new EvidenceAdded("api", Priority.P1, "s", UUID.randomUUID().toString(),
+                EvidenceAdded.Kind.FILE, "fw.log", "edge firewall", "text/plain", 1234L, null, "ab".repeat(32), ALICE));
+        assertEquals(TimelineKind.EVIDENCE_ADDED, file.kind);
+        assertEquals("Evidence fw.log (text/plain, 1234 bytes), SHA-256 " + "ab".repeat(32) + ". edge firewall",
+                file.detail);
+        assertEquals("Evidence capture: https://files.example.test/c.pcap, SHA-256 " + "cd".repeat(32),
+                line(new EvidenceAdded("api", Priority.P1, "s", UUID.randomUUID().toString(), EvidenceAdded.Kind.LINK,
+                        "capture", null, null, null, "https://files.example.test/c.pcap", "cd".repeat(32), ALICE)).detail);
     }
 
     @Test

@@ -71,6 +71,10 @@ class ImagesAndComposeTest {
         // Every secret-looking setting anywhere (services, the shared x-service block, merge keys) is a ${...}
         // reference to the environment or .env, never a value.
         assertNoLiteralSecret(compose, "compose.yaml");
+        // incident-service refuses to start without its room-link key: compose says so before it starts.
+        assertTrue(compose.path("services").path("incident-service").path("environment")
+                        .path("TOCSIN_ROOM_LINK_SECRET").asString().startsWith("${TOCSIN_ROOM_LINK_SECRET:?"),
+                "compose requires TOCSIN_ROOM_LINK_SECRET for incident-service");
         assertTrue(Files.readString(composeDir.resolve(".gitignore")).lines().anyMatch(".env"::equals), ".env is ignored by git");
     }
 

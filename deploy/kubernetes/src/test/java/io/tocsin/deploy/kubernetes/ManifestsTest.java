@@ -195,13 +195,19 @@ class ManifestsTest {
         assertTrue(notification.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
                 && "tocsin-notification".equals(e.getSecretRef().getName())
                 && !Boolean.TRUE.equals(e.getSecretRef().getOptional())), name + ": notification-service reads the Secret tocsin-notification");
+        // incident-service's keys (the room-link key among them) come from tocsin-keys, checked below; it keeps the
+        // shared config.
+        Container incident = containers(overlay.one(Deployment.class, "incident-service").getSpec().getTemplate().getSpec()).get(0);
+        assertTrue(incident.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
+                && e.getConfigMapRef().getName().startsWith("tocsin-config")), name + ": incident-service keeps the shared config");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyKeyAServiceReadsComesFromTheOneKeysSecret(String name) {
         Overlay overlay = Overlay.of(name);
-        assertEquals(Set.of("TOCSIN_SECRET_KEY", "TOCSIN_PREVIOUS_SECRET_KEYS"), Overlay.keys("incident-service").keySet(),
+        assertEquals(Set.of("TOCSIN_SECRET_KEY", "TOCSIN_PREVIOUS_SECRET_KEYS", "TOCSIN_LINK_SECRET", "TOCSIN_ROOM_LINK_SECRET"),
+                Overlay.keys("incident-service").keySet(),
                 "incident-service's keys, as its application.properties reads them");
         assertEquals(Set.of("TOCSIN_LINK_SECRET", "TOCSIN_WEBHOOK_SECRET"), Overlay.keys("notification-service").keySet(),
                 "notification-service's keys, as its application.properties reads them");
@@ -331,7 +337,7 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void ingressExposesOnlyIntakeOneTapLinksAndTheStatusPageOverTls(String name) {
+    void ingressExposesOnlyIntakeTheLinksInMailsAndTheStatusPageOverTls(String name) {
         Overlay overlay = Overlay.of(name);
         List<Ingress> ingresses = overlay.all(Ingress.class);
         assertEquals(1, ingresses.size(), name + ": one public Ingress");
@@ -354,10 +360,23 @@ class ManifestsTest {
                 "Exact /v2/enqueue -> incident-service",
                 "Prefix /api/v1/integrations -> incident-service",
                 "Prefix /a -> notification-service",
+                "Prefix /u -> notification-service",
+                "Prefix /room -> incident-service",
                 "Exact / -> status-service",
                 "Exact /api/v1/status -> status-service",
                 "Exact /history.atom -> status-service",
-                "Prefix /incidents -> status-service"), routes, name + ": public routes");
+                "Prefix /incidents -> status-service",
+                "Prefix /postmortems -> status-service"), routes, name + ": public routes");
+
+        // Links in mails and pages start at the public host, where the routes above answer them.
+        ConfigMap shared = overlay.all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("tocsin-config")).findFirst().orElseThrow();
+        for (String key : List.of("TOCSIN_PUBLIC_URL", "TOCSIN_STATUS_BASE_URL")) {
+            String url = shared.getData().get(key);
+            assertNotNull(url, name + ": " + key + " is set");
+            assertTrue(tlsHosts.stream().anyMatch(host -> url.equals("https://" + host)),
+                    name + ": " + key + " = " + url + " is the Ingress host over https " + tlsHosts);
+        }
     }
 
     private static void assertHttpProbe(Probe probe, String path, String what) {

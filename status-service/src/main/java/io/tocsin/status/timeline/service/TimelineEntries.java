@@ -7,13 +7,16 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.EscalationStepReached;
+import io.tocsin.events.EvidenceAdded;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentAssigned;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentNoteAdded;
 import io.tocsin.events.IncidentPhaseChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.NotificationDelivered;
@@ -98,6 +101,26 @@ public final class TimelineEntries {
             person(e, d.assignee());
             return e;
         }
+        if (data instanceof IncidentRoleChanged d) {
+            TimelineEntry e = base(event, TimelineKind.ROLE_CHANGED, d.actor(), d.service(), d.priority(), d.summary());
+            String role = d.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            e.detail = switch (d.change()) {
+                case ASSIGNED -> label(d.holder()) + " is " + role;
+                case HANDED_OVER -> label(d.previousHolder()) + " handed " + role + " over to " + label(d.holder());
+                case RELEASED -> label(d.holder()) + " is no longer " + role;
+            };
+            return e;
+        }
+        if (data instanceof IncidentBridgeChanged d) {
+            TimelineEntry e = base(event, TimelineKind.BRIDGE_CHANGED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = d.bridgeUrl() == null ? "Bridge removed" : "Bridge: " + d.bridgeUrl();
+            return e;
+        }
+        if (data instanceof EvidenceAdded d) {
+            TimelineEntry e = base(event, TimelineKind.EVIDENCE_ADDED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = evidence(d);
+            return e;
+        }
         if (data instanceof IncidentNoteAdded d) {
             TimelineEntry e = base(event, TimelineKind.NOTE, d.actor(), d.service(), d.priority(), d.summary());
             e.detail = d.note();
@@ -157,6 +180,15 @@ public final class TimelineEntries {
             return e;
         }
         return null;
+    }
+
+    /** "firewall.log (text/plain, 1234 bytes), SHA-256 9f86…" or "capture: https://… (SHA-256 …)". */
+    static String evidence(EvidenceAdded d) {
+        String what = d.kind() == EvidenceAdded.Kind.LINK
+                ? d.name() + ": " + d.url()
+                : d.name() + " (" + (d.mediaType() != null ? d.mediaType() + ", " : "") + d.sizeBytes() + " bytes)";
+        return "Evidence " + what + ", SHA-256 " + d.sha256()
+                + (d.description() != null && !d.description().isBlank() ? ". " + d.description() : "");
     }
 
     /** Display name of an actor: their name, else their id. */

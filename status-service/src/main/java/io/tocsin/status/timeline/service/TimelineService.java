@@ -5,12 +5,14 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
 import io.tocsin.status.postmortem.service.PostmortemService;
 import io.tocsin.status.timeline.IncidentRecord;
 import io.tocsin.status.timeline.TimelineEntry;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
+import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.timeline.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,9 +32,11 @@ public class TimelineService {
     private final TimelineRepository timeline;
     private final IncidentRecordRepository records;
     private final PostmortemService postmortems;
+    private final RoleHolderRepository roleHolders;
 
     public TimelineService(TimelineRepository timeline, IncidentRecordRepository records,
-                           PostmortemService postmortems) {
+                           PostmortemService postmortems, RoleHolderRepository roleHolders) {
+        this.roleHolders = roleHolders;
         this.timeline = timeline;
         this.records = records;
         this.postmortems = postmortems;
@@ -53,7 +57,7 @@ public class TimelineService {
                 return Uni.createFrom().voidItem();
             }
             entry.incidentId = incidentId;
-            return record(entry).replaceWithVoid();
+            return record(entry).chain(() -> roles(event));
         });
     }
 
@@ -74,6 +78,18 @@ public class TimelineService {
                             .chain(() -> postmortems.openIfDue(record))
                             .replaceWith(record);
                 }));
+    }
+
+    /** Keeps who holds which role (the incident's commander and communications lead may post public updates). */
+    private Uni<Void> roles(Envelope<?> event) {
+        if (!(event.data() instanceof IncidentRoleChanged change) || change.holder() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean held = change.change() != IncidentRoleChanged.Change.RELEASED;
+        Uni<Void> holder = roleHolders.set(event.incidentId(), change.role(), change.holder().id(), held,
+                event.occurredAt());
+        return change.previousHolder() == null ? holder : holder.chain(() -> roleHolders.set(event.incidentId(),
+                change.role(), change.previousHolder().id(), false, event.occurredAt()));
     }
 
     /** An incident's state and its lines. */

@@ -6,6 +6,7 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.security.Actors;
+import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.update.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,8 +30,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the public reads about an incident: posted by incident commanders, admins and the communications role
- * ({@link IncidentPermissions#mayPostPublicUpdate}), read by everyone working the incident.
+ * What the public (and, through notification-service, the stakeholders) read about an incident: posted by incident
+ * commanders, admins and the communications role ({@link IncidentPermissions#mayPostPublicUpdate}), or by the
+ * incident's own commander or communications lead (from its role events); read by everyone working the incident.
  */
 @Path("/api/v1/incidents/{id}/public-updates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,21 +56,37 @@ public class PublicUpdateResource {
 
     private final PublicUpdateService updates;
     private final SecurityIdentity identity;
+    private final RoleHolderRepository roleHolders;
 
-    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity) {
+    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity,
+                                RoleHolderRepository roleHolders) {
         this.updates = updates;
         this.identity = identity;
+        this.roleHolders = roleHolders;
     }
 
     @POST
     @ResponseStatus(201)
     public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
-        if (!IncidentPermissions.mayPostPublicUpdate(IncidentPermissions.Caller.of(identity), incidentId)) {
-            throw new ProblemException(Response.Status.FORBIDDEN,
-                    "Public updates are posted by the incident commander or communications");
+        return mayPost(incidentId).chain(allowed -> {
+            if (!allowed) {
+                throw new ProblemException(Response.Status.FORBIDDEN, "Public updates on an incident are posted by its "
+                        + "commander or communications lead, an incident commander or communications");
+            }
+            return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
+                    .map(PublicUpdateView::of);
+        });
+    }
+
+    /**
+     * Who may speak for an incident in public (and so to its stakeholders): whom the token roles allow
+     * ({@link IncidentPermissions}), or the incident's own commander or communications lead (docs/war-room.md).
+     */
+    private Uni<Boolean> mayPost(UUID incidentId) {
+        if (IncidentPermissions.mayPostPublicUpdate(IncidentPermissions.Caller.of(identity), incidentId)) {
+            return Uni.createFrom().item(true);
         }
-        return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
-                .map(PublicUpdateView::of);
+        return roleHolders.leadsCommunication(incidentId, Actors.of(identity).id());
     }
 
     @GET
