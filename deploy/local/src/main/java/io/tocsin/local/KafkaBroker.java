@@ -193,6 +193,9 @@ public final class KafkaBroker implements Closeable {
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "background.threads=2",
+                // The log cleaner (compacted topics: consumer offsets) allocates this buffer at start; its 128 MiB
+                // default does not fit the small heap above (the broker died with OutOfMemoryError on a busy machine).
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }
 }
