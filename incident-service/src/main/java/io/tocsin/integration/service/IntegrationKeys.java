@@ -13,14 +13,16 @@ import java.util.HexFormat;
  */
 public final class IntegrationKeys {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private IntegrationKeys() {
     }
 
+    /**
+     * A fresh SecureRandom per key rather than a static one, which a native image would seed at build time. Keys are
+     * made on admin actions only, and on Linux every default SecureRandom reads the same shared /dev/urandom.
+     */
     public static String newKey() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         return "tk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

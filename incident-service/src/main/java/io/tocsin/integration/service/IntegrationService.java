@@ -150,7 +150,7 @@ public class IntegrationService {
         return secrets;
     }
 
-    private static String newSecret() {
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(SecretCipher.newSecret());
+    private String newSecret() {
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(cipher.newSecret());
     }
 }

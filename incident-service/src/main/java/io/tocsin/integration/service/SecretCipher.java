@@ -21,7 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class SecretCipher {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** An instance field, not a static one: a static SecureRandom would be seeded at native-image build time. */
+    private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
 
     public SecretCipher(@ConfigProperty(name = "tocsin.integrations.secret-key") Optional<String> configured) {
@@ -34,21 +35,21 @@ public class SecretCipher {
         } else {
             Log.warn("tocsin.integrations.secret-key is not set: integration signing secrets will not survive a restart");
             bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
+            random.nextBytes(bytes);
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }
 
-    public static byte[] newSecret() {
+    public byte[] newSecret() {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
+        random.nextBytes(secret);
         return secret;
     }
 
     public String encrypt(byte[] secret) {
         try {
             byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
+            random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(secret);
