@@ -144,6 +144,11 @@ class AlertmanagerWebhookTest {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/integrations/" + key + "/alertmanager");
     }
 
+    /** A one-alert critical group, as other intake tests send it. */
+    static String payload(String status, String groupKey) {
+        return payload(groupKey, status, List.of(alert(status, "db-1", "critical")), 0);
+    }
+
     private static String payload(String groupKey, String status, List<String> alerts, int truncated) {
         return "{\"receiver\":\"tocsin\",\"status\":\"" + status + "\",\"alerts\":[" + String.join(",", alerts) + "],"
                 + "\"groupLabels\":{\"alertname\":\"HighErrorRate\"},"

@@ -96,6 +96,67 @@ class SignedWebhooksTest {
                 + "and integration_id = ?::uuid", integration.id()));
     }
 
+    @Test
+    void aReplayedSignedRequestIsRefusedAndStoresNothing() {
+        Integrations.Created integration = Integrations.create("generic", Map.of("signed", true));
+        String body = "{\"summary\":\"replay me\",\"severity\":\"critical\",\"dedup_key\":\"r-" + UUID.randomUUID() + "\"}";
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        String signature = "v1=" + sign(integration.secret(), now + "." + body);
+        send(integration.key(), body, now, signature).then().statusCode(202);
+        long timeline = TestDatabase.count("select count(*) from timeline_entry t join incident i on i.id = t.incident_id "
+                + "where i.integration_id = ?::uuid", integration.id());
+
+        send(integration.key(), body, now, signature).then().statusCode(401).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("already used"));
+        assertEquals(timeline, TestDatabase.count("select count(*) from timeline_entry t join incident i on i.id = t.incident_id "
+                + "where i.integration_id = ?::uuid", integration.id()), "the replay counted no alert");
+        String later = String.valueOf(Instant.now().getEpochSecond() + 1);
+        send(integration.key(), body, later, "v1=" + sign(integration.secret(), later + "." + body)).then().statusCode(202);
+    }
+
+    @Test
+    void badSignaturesDoNotSpendTheKeysRateLimitButHaveTheirOwn() {
+        Integrations.Created integration = Integrations.create("generic", Map.of("signed", true, "rateLimitPerMinute", 3));
+        String body = "{\"summary\":\"noise\",\"severity\":\"info\",\"dedup_key\":\"n-" + UUID.randomUUID() + "\"}";
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        // Whoever saw the key in a proxy log sends garbage: refused, and not counted against the key's 3 per minute.
+        for (int i = 0; i < 5; i++) {
+            send(integration.key(), body, now, "v1=" + "0".repeat(64)).then().statusCode(401);
+        }
+        send(integration.key(), body, now, "v1=" + sign(integration.secret(), now + "." + body)).then().statusCode(202);
+
+        int refused = 0;
+        for (int i = 0; i < 40 && refused == 0; i++) {
+            int status = send(integration.key(), body, now, "v1=" + "1".repeat(64)).then().extract().statusCode();
+            refused = status == 429 ? 1 : 0;
+        }
+        assertEquals(1, refused, "bad signatures have a small limit of their own");
+    }
+
+    @Test
+    void aSignedAlertmanagerIntegrationTakesItsSecretAsABearerCredential() {
+        Integrations.Created integration = Integrations.create("alertmanager", Map.of("signed", true));
+        String body = AlertmanagerWebhookTest.payload("firing", "am-" + UUID.randomUUID());
+        String url = "/api/v1/integrations/" + integration.key() + "/alertmanager";
+        long incidents = TestDatabase.count("select count(*) from incident where integration_id = ?::uuid", integration.id());
+        given().contentType(ContentType.JSON).body(body).post(url).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer whsec_wrong").body(body).post(url)
+                .then().statusCode(401);
+        assertEquals(incidents, TestDatabase.count("select count(*) from incident where integration_id = ?::uuid",
+                integration.id()));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + integration.secret()).body(body)
+                .post(url).then().statusCode(202).body("status", equalTo("triggered"));
+    }
+
+    @Test
+    void aPagerDutyIntegrationCannotBeSignedBecauseNothingWouldCheckIt() {
+        given().header("Authorization", io.tocsin.local.testing.TestTokens.bearer("root", "admin"))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"pd\",\"kind\":\"pagerduty\",\"service\":\"checkout-api\",\"signed\":true}")
+                .post("/api/v1/integrations").then().statusCode(422).contentType("application/problem+json");
+    }
+
     private static io.restassured.response.Response send(String key, String body, String ts, String signature) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (ts != null) {

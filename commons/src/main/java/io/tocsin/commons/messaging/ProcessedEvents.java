@@ -1,26 +1,43 @@
 package io.tocsin.commons.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Makes consumers idempotent: an event id is recorded in {@code processed_event} in the same transaction as its
- * effect, with {@code ON CONFLICT DO NOTHING} (a unique violation would spoil the reactive session), so a
- * redelivered message finds its id taken and is skipped.
+ * Makes consumers idempotent: event ids are recorded in {@code processed_event} in the same transaction as their
+ * effect, with {@code ON CONFLICT DO NOTHING} (a unique violation would spoil the transaction), so a redelivered
+ * message finds its id taken and is skipped. A whole batch is recorded in one statement.
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
-    /** True the first time this consumer sees {@code eventId}; must run inside the effect's transaction. */
-    public Uni<Boolean> firstTime(String consumer, UUID eventId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate())
-                .map(rows -> rows == 1);
+    private static final String RECORD = """
+            insert into processed_event (consumer, event_id) select $1, unnest($2::uuid[])
+            on conflict do nothing returning event_id""";
+
+    private final Sql sql;
+
+    public ProcessedEvents(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** The ids this consumer sees for the first time; must run inside the effects' transaction. */
+    public Uni<Set<UUID>> firstTime(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return sql.select(RECORD, consumer, eventIds.toArray(new UUID[0])).map(rows -> {
+            Set<UUID> fresh = new HashSet<>();
+            for (Object[] row : rows) {
+                fresh.add((UUID) row[0]);
+            }
+            return fresh;
+        });
     }
 }

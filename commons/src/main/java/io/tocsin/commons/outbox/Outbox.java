@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EventData;
 import io.tocsin.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +22,17 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT =
+            "insert into outbox (event_id, topic, message_key, payload) values ($1, $2, $3, $4)";
+
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
+    private final Sql sql;
 
-    public Outbox(ObjectMapper mapper, OutboxRelay relay) {
+    public Outbox(ObjectMapper mapper, OutboxRelay relay, Sql sql) {
         this.mapper = mapper;
         this.relay = relay;
+        this.sql = sql;
     }
 
     /** Runs {@code work} in a transaction; after the commit the relay publishes what it appended. */
@@ -36,13 +42,18 @@ public class Outbox {
 
     /** Stores an event for publication; must run inside {@link #transaction}. Kafka key = incident id. */
     public <T extends EventData> Uni<Envelope<T>> append(Envelope<T> event) {
-        OutboxMessage message = new OutboxMessage();
-        message.eventId = event.eventId();
-        message.topic = EventType.byName(event.type()).orElseThrow().topic();
-        message.messageKey = event.incidentId() == null ? null : event.incidentId().toString();
-        message.payload = serialize(event);
-        message.createdAt = Instant.now();
-        return message.persist().replaceWith(event);
+        String topic = EventType.byName(event.type()).orElseThrow().topic();
+        String key = event.incidentId() == null ? null : event.incidentId().toString();
+        return sql.update(INSERT, event.eventId(), topic, key, serialize(event)).replaceWith(event);
+    }
+
+    /**
+     * Stores a message that is not one of our events (a record a consumer could not apply, for its dead-letter
+     * topic) under an id derived from where it came from, once: a second append with that id does nothing. Must run
+     * inside {@link #transaction}.
+     */
+    public Uni<Void> appendOnce(UUID id, String topic, String key, String payload) {
+        return sql.update(INSERT + " on conflict (event_id) do nothing", id, topic, key, payload).replaceWithVoid();
     }
 
     private String serialize(Envelope<?> event) {

@@ -1,48 +1,61 @@
 package io.tocsin.commons.outbox;
 
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes outbox rows to Kafka in id order, right after the transaction that wrote them commits.
  *
  * <p>Several replicas may run it: a lease row in {@code outbox_lease} lets one replica at a time publish, so the
- * events of one incident never overtake each other. A row is marked sent only after Kafka acknowledged it
- * (acks=all, idempotent producer); a crash in between publishes it again, which consumers absorb by de-duplicating
- * on {@code eventId}. No database transaction is held open while waiting for Kafka. While Kafka refuses messages
- * the relay backs off exponentially and the rows simply wait.
+ * events of one incident never overtake each other. A batch of rows is published with one chain of sends per incident
+ * (see {@link #publish}): different incidents' events are in flight together, one incident's one after the other.
+ * A row is marked sent only after Kafka acknowledged it (acks=all, idempotent producer), all of a batch's in one
+ * statement; a crash in between publishes it again, with the same {@code eventId}, which consumers skip. No
+ * database transaction is held open while waiting for Kafka. While Kafka refuses messages the relay backs off
+ * exponentially and the rows simply wait.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final String TAKE_LEASE = """
-            insert into outbox_lease (name, owner, expires_at) values ('relay', ?1, now() + make_interval(secs => ?2))
+            insert into outbox_lease (name, owner, expires_at) values ('relay', $1, now() + make_interval(secs => $2))
             on conflict (name) do update set owner = excluded.owner, expires_at = excluded.expires_at
             where outbox_lease.owner = excluded.owner or outbox_lease.expires_at < now()""";
+    private static final String UNSENT =
+            "select id, topic, message_key, payload from outbox where sent_at is null order by id limit $1";
+    private static final String MARK_SENT = "update outbox set sent_at = now() where id = any($1)";
+    private static final String COUNT_UNSENT = "select count(*) from outbox where sent_at is null";
 
-    private final Mutiny.SessionFactory sessions;
+    /** One row to publish. */
+    private record Unsent(long id, String topic, String key, String payload) {
+        static Unsent of(io.vertx.mutiny.sqlclient.Row row) {
+            return new Unsent(row.getLong(0), row.getString(1), row.getString(2), row.getString(3));
+        }
+    }
+
+    private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
-    private final Vertx vertx;
     private final String owner = UUID.randomUUID().toString();
 
     private final AtomicBoolean running = new AtomicBoolean();
@@ -52,12 +65,10 @@ public class OutboxRelay {
     private volatile Duration backoff = Duration.ZERO;
     private volatile String lastError;
 
-    public OutboxRelay(Mutiny.SessionFactory sessions, @Channel("outbox") MutinyEmitter<String> emitter,
-                       OutboxConfig config, Vertx vertx) {
-        this.sessions = sessions;
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+        this.pool = pool;
         this.emitter = emitter;
         this.config = config;
-        this.vertx = vertx;
     }
 
     /** Asks for a drain; cheap and safe to call from anywhere, any number of times. */
@@ -66,18 +77,13 @@ public class OutboxRelay {
         if (Instant.now().isBefore(pausedUntil) || !running.compareAndSet(false, true)) {
             return;
         }
-        // A NEW duplicated context: the caller's own (e.g. a request's, whose code goes on after the commit) holds
-        // that caller's Hibernate Reactive session, which the drain must not share.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        Executor onContext = command -> context.runOnContext(ignored -> command.run());
-        context.runOnContext(ignored -> drain(onContext));
+        drain();
     }
 
     /** Counts unsent rows (the lag gauge) and drains when there are any: the safety net behind {@link #wake}. */
     Uni<Void> poll() {
-        return sessions.withSession(s -> s.createSelectionQuery(
-                        "select count(*) from OutboxMessage where sentAt is null", Long.class).getSingleResult())
+        return pool.preparedQuery(COUNT_UNSENT).execute()
+                .map(rows -> rows.iterator().next().getLong(0))
                 .invoke(count -> {
                     pending.set(count);
                     if (count > 0) {
@@ -97,14 +103,14 @@ public class OutboxRelay {
         return lastError;
     }
 
-    private void drain(Executor onContext) {
+    private void drain() {
         wanted.set(false);
-        drainBatch(onContext).subscribe().with(
+        drainBatch().subscribe().with(
                 sent -> {
                     backoff = Duration.ZERO;
                     lastError = null;
                     if (sent >= config.batchSize() || wanted.get()) {
-                        drain(onContext);
+                        drain();
                     } else {
                         finish();
                     }
@@ -126,44 +132,70 @@ public class OutboxRelay {
         }
     }
 
-    private Uni<Integer> drainBatch(Executor onContext) {
-        return sessions.withTransaction(s -> s.createNativeQuery(TAKE_LEASE)
-                        .setParameter(1, owner)
-                        .setParameter(2, (double) config.lease().toSeconds())
-                        .executeUpdate()
-                        .chain(leased -> leased == 0 ? Uni.createFrom().item(List.<OutboxMessage>of())
-                                : s.createSelectionQuery("from OutboxMessage where sentAt is null order by id",
-                                        OutboxMessage.class).setMaxResults(config.batchSize()).getResultList()))
-                .chain(rows -> publishInOrder(rows, onContext));
+    private Uni<Integer> drainBatch() {
+        return pool.withTransaction(connection -> connection.preparedQuery(TAKE_LEASE)
+                        .execute(Tuple.of(owner, (double) config.lease().toSeconds()))
+                        .chain(leased -> leased.rowCount() == 0 ? Uni.createFrom().item(List.<Unsent>of())
+                                : connection.preparedQuery(UNSENT).execute(Tuple.of(config.batchSize()))
+                                .map(rows -> {
+                                    List<Unsent> unsent = new ArrayList<>(rows.size());
+                                    for (io.vertx.mutiny.sqlclient.Row row : rows) {
+                                        unsent.add(Unsent.of(row));
+                                    }
+                                    return unsent;
+                                })))
+                .chain(this::publish);
     }
 
-    private Uni<Integer> publishInOrder(List<OutboxMessage> rows, Executor onContext) {
-        List<Long> acknowledged = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (OutboxMessage row : rows) {
-            chain = chain.chain(() -> send(row).emitOn(onContext).invoke(() -> acknowledged.add(row.id)));
+    /**
+     * Hands the rows to the producer, one chain per Kafka key (incident): the chains run side by side, and within a
+     * chain a row is sent only once Kafka acknowledged the one before it. So a row that fails (a batch that expired
+     * in the producer while the broker was away) stops its incident's later rows from overtaking it; they are all
+     * sent again, in order, on the next attempt. What Kafka acknowledged is marked sent in one statement.
+     */
+    private Uni<Integer> publish(List<Unsent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
         }
-        return chain.onItemOrFailure().transformToUni((ignored, failure) -> markSent(acknowledged)
-                .chain(() -> failure == null ? Uni.createFrom().item(rows.size()) : Uni.createFrom().failure(failure)));
+        Map<String, List<Unsent>> byKey = new LinkedHashMap<>();
+        for (Unsent row : rows) {
+            // Events without an incident have no order among each other: each is a chain of its own.
+            String chain = row.key() != null ? row.key() : "#" + row.id();
+            byKey.computeIfAbsent(chain, k -> new ArrayList<>()).add(row);
+        }
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>(rows.size()));
+        List<Uni<Void>> chains = new ArrayList<>(byKey.size());
+        for (List<Unsent> chain : byKey.values()) {
+            chains.add(Multi.createFrom().iterable(chain)
+                    .onItem().transformToUniAndConcatenate(row -> send(row).invoke(() -> acknowledged.add(row.id())))
+                    .collect().last()
+                    .onFailure().recoverWithItem(failure -> {
+                        firstFailure.compareAndSet(null, failure);
+                        return null;
+                    })
+                    .replaceWithVoid());
+        }
+        return Uni.join().all(chains).andFailFast()
+                .chain(() -> markSent(List.copyOf(acknowledged)))
+                .chain(() -> firstFailure.get() == null ? Uni.createFrom().item(rows.size())
+                        : Uni.createFrom().failure(firstFailure.get()));
     }
 
-    private Uni<Void> send(OutboxMessage row) {
+    private Uni<Void> send(Unsent row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.messageKey)
+                .withTopic(row.topic())
+                .withKey(row.key())
                 .build();
-        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(row.payload()).addMetadata(metadata));
     }
 
     private Uni<Void> markSent(List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return sessions.withTransaction(s -> s.createMutationQuery(
-                        "update OutboxMessage set sentAt = current_timestamp where id in (:ids)")
-                .setParameter("ids", ids)
-                .executeUpdate())
-                .invoke(count -> pending.updateAndGet(p -> Math.max(0, p - count)))
+        return pool.preparedQuery(MARK_SENT).execute(Tuple.of(ids.toArray(new Long[0])))
+                .invoke(result -> pending.updateAndGet(p -> Math.max(0, p - result.rowCount())))
                 .replaceWithVoid();
     }
 

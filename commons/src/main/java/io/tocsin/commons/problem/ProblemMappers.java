@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tocsin.commons.db.Failures;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -82,7 +83,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (databaseUnreachable(e)) {
+        if (Failures.databaseUnreachable(e)) {
             // Monitoring systems retry on 5xx: tell them when, and never claim the alert was taken.
             Log.warnf("Database unreachable: %s", e.getMessage());
             return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
@@ -90,23 +91,6 @@ public class ProblemMappers {
         }
         Log.error("Unexpected error while handling a request", e);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
-    }
-
-    /** A refused, reset or closed database connection anywhere in the cause chain. */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException
-                    || cause instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || (cause instanceof java.io.IOException && String.valueOf(cause.getMessage()).contains("Connection reset"))) {
-                return true;
-            }
-            // SQLSTATE class 08 (connection exception) and 57P (server shutting down / cannot connect now).
-            if (cause instanceof io.vertx.sqlclient.DatabaseException database && database.getSqlState() != null
-                    && (database.getSqlState().startsWith("08") || database.getSqlState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response unauthorizedResponse(String detail) {

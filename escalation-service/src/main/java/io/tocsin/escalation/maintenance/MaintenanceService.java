@@ -2,8 +2,6 @@ package io.tocsin.escalation.maintenance;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.messaging.ProcessedEvents;
-import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.escalation.Escalation;
 import io.tocsin.escalation.engine.EngineRepository;
 import io.tocsin.escalation.engine.Pager;
@@ -22,35 +20,30 @@ import java.util.List;
  * Maintenance windows mute paging for their services: running escalations are muted when a window starts, new
  * incidents open muted while it lasts (EscalationMuted says why nobody was paged), and when it ends escalation
  * resumes for what is still unacknowledged. An end replayed before its start wins: the late start is ignored.
+ * Runs inside the consumer's batch transaction (commons' BatchConsumer), which also de-duplicates the events.
  */
 @ApplicationScoped
 public class MaintenanceService {
 
-    static final String CONSUMER = "escalation-service";
-
     private final MaintenanceRepository maintenances;
     private final EscalationRepository escalations;
     private final EscalationService escalationService;
-    private final ProcessedEvents processed;
-    private final Outbox outbox;
     private final EngineRepository db;
     private final Pager pager;
 
     public MaintenanceService(MaintenanceRepository maintenances, EscalationRepository escalations,
-                              EscalationService escalationService, ProcessedEvents processed, Outbox outbox,
+                              EscalationService escalationService,
                               EngineRepository db, Pager pager) {
         this.maintenances = maintenances;
         this.escalations = escalations;
         this.escalationService = escalationService;
-        this.processed = processed;
-        this.outbox = outbox;
         this.db = db;
         this.pager = pager;
     }
 
     public Uni<Void> onStarted(Envelope<MaintenanceStarted> event) {
         MaintenanceStarted data = event.data();
-        return once(event, () -> maintenances.findById(data.maintenanceId(), LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+        return maintenances.findById(data.maintenanceId(), LockModeType.PESSIMISTIC_WRITE).chain(m -> {
             if (m != null && m.ended) {
                 return Uni.createFrom().voidItem();
             }
@@ -67,12 +60,12 @@ public class MaintenanceService {
                             Escalation.Status.ACTIVE, services))
                     .chain(running -> db.now().chain(now ->
                             each(running, e -> escalationService.mute(e, window, now))));
-        }));
+        });
     }
 
     public Uni<Void> onEnded(Envelope<MaintenanceEnded> event) {
         MaintenanceEnded data = event.data();
-        return once(event, () -> maintenances.findById(data.maintenanceId(), LockModeType.PESSIMISTIC_WRITE).chain(m -> {
+        return maintenances.findById(data.maintenanceId(), LockModeType.PESSIMISTIC_WRITE).chain(m -> {
             Maintenance window = m != null ? m : new Maintenance();
             window.id = data.maintenanceId();
             window.title = data.title();
@@ -80,7 +73,7 @@ public class MaintenanceService {
             return (m == null ? maintenances.persistAndFlush(window).replaceWithVoid() : maintenances.flush())
                     .chain(() -> escalations.list("mutedBy", window.id))
                     .chain(muted -> db.now().chain(now -> each(muted, e -> unmute(e, window, now))));
-        }));
+        });
     }
 
     /** Resumes one escalation, or hands it to another window that still covers its service. */
@@ -101,10 +94,6 @@ public class MaintenanceService {
         });
     }
 
-    private Uni<Void> once(Envelope<?> event, java.util.function.Supplier<Uni<Void>> effect) {
-        return outbox.transaction(() -> processed.firstTime(CONSUMER, event.eventId())
-                .chain(first -> first ? effect.get() : Uni.createFrom().voidItem()));
-    }
 
     private static <T> Uni<Void> each(List<T> items, java.util.function.Function<T, Uni<Void>> work) {
         return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(t -> work.apply(t)).collect().last()

@@ -1,12 +1,8 @@
 package io.tocsin.escalation.messaging;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.messaging.BatchConsumer;
 import io.tocsin.escalation.service.EscalationService;
-import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentPriorityChanged;
@@ -16,50 +12,45 @@ import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.io.IOException;
+import java.util.EnumSet;
 
 /**
- * Reads {@code tocsin.incident-events}. The message is acknowledged only when the returned Uni completes, i.e.
- * after the transaction applying it committed; a failure sends it to the dead-letter topic. Types this service
- * does not act on, and unknown ones (from a newer incident-service), are skipped.
+ * Reads {@code tocsin.incident-events} in batches (commons' BatchConsumer: one transaction per batch, acknowledged
+ * after its commit). The lifecycle events below drive escalation; other types are skipped.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
 
-    private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {
-    };
+    static final BatchConsumer.Channel CHANNEL = new BatchConsumer.Channel("escalation-service",
+            "tocsin.incident-events.escalation-dlq", EnumSet.of(EventType.INCIDENT_TRIGGERED,
+            EventType.INCIDENT_ACKNOWLEDGED, EventType.INCIDENT_RESOLVED, EventType.INCIDENT_REOPENED,
+            EventType.INCIDENT_SNOOZED, EventType.INCIDENT_PRIORITY_CHANGED));
 
-    private final ObjectMapper mapper;
+    private final BatchConsumer batches;
     private final EscalationService escalations;
 
-    public IncidentEventsConsumer(ObjectMapper mapper, EscalationService escalations) {
-        this.mapper = mapper;
+    public IncidentEventsConsumer(BatchConsumer batches, EscalationService escalations) {
+        this.batches = batches;
         this.escalations = escalations;
     }
 
     @Incoming(Topics.INCIDENT_EVENTS)
-    public Uni<Void> consume(String json) throws IOException {
-        Envelope<JsonNode> event = mapper.readValue(json, ENVELOPE);
-        EventType type = EventType.byName(event.type()).orElse(null);
-        if (type == null) {
-            Log.debugf("Skipping unknown event type %s", event.type());
-            return Uni.createFrom().voidItem();
-        }
-        return switch (type) {
-            case INCIDENT_TRIGGERED -> escalations.onTriggered(typed(event, IncidentTriggered.class));
-            case INCIDENT_ACKNOWLEDGED -> escalations.onAcknowledged(typed(event, IncidentAcknowledged.class));
-            case INCIDENT_RESOLVED -> escalations.onResolved(typed(event, IncidentResolved.class));
-            case INCIDENT_REOPENED -> escalations.onReopened(typed(event, IncidentReopened.class));
-            case INCIDENT_SNOOZED -> escalations.onSnoozed(typed(event, IncidentSnoozed.class));
-            case INCIDENT_PRIORITY_CHANGED -> escalations.onPriorityChanged(typed(event, IncidentPriorityChanged.class));
-            default -> Uni.createFrom().voidItem();
-        };
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return batches.consume(CHANNEL, records, this::apply);
     }
 
-    private <T> Envelope<T> typed(Envelope<JsonNode> event, Class<T> dataClass) throws IOException {
-        T data = mapper.treeToValue(event.data(), dataClass);
-        return new Envelope<>(event.eventId(), event.type(), event.version(), event.occurredAt(), event.incidentId(), data);
+    private Uni<Void> apply(BatchConsumer.Event event) {
+        return switch (event.type()) {
+            case INCIDENT_TRIGGERED -> escalations.onTriggered(event.as(IncidentTriggered.class));
+            case INCIDENT_ACKNOWLEDGED -> escalations.onAcknowledged(event.as(IncidentAcknowledged.class));
+            case INCIDENT_RESOLVED -> escalations.onResolved(event.as(IncidentResolved.class));
+            case INCIDENT_REOPENED -> escalations.onReopened(event.as(IncidentReopened.class));
+            case INCIDENT_SNOOZED -> escalations.onSnoozed(event.as(IncidentSnoozed.class));
+            case INCIDENT_PRIORITY_CHANGED -> escalations.onPriorityChanged(event.as(IncidentPriorityChanged.class));
+            default -> throw new IllegalStateException("Not a type of " + CHANNEL.consumer() + ": " + event.type());
+        };
     }
 }

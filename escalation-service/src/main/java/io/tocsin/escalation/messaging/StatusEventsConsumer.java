@@ -1,53 +1,40 @@
 package io.tocsin.escalation.messaging;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.messaging.BatchConsumer;
 import io.tocsin.escalation.maintenance.MaintenanceService;
-import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.MaintenanceStarted;
 import io.tocsin.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.io.IOException;
+import java.util.EnumSet;
 
 /**
- * Reads {@code tocsin.status-events} for maintenance windows (the other status events are skipped). Acknowledged
- * after the transaction committed; failures go to the dead-letter topic.
+ * Reads {@code tocsin.status-events} in batches (commons' BatchConsumer) for maintenance windows; the other status
+ * events are skipped.
  */
 @ApplicationScoped
 public class StatusEventsConsumer {
 
-    private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {
-    };
+    static final BatchConsumer.Channel CHANNEL = new BatchConsumer.Channel("escalation-service",
+            "tocsin.status-events.escalation-dlq", EnumSet.of(EventType.MAINTENANCE_STARTED, EventType.MAINTENANCE_ENDED));
 
-    private final ObjectMapper mapper;
+    private final BatchConsumer batches;
     private final MaintenanceService maintenance;
 
-    public StatusEventsConsumer(ObjectMapper mapper, MaintenanceService maintenance) {
-        this.mapper = mapper;
+    public StatusEventsConsumer(BatchConsumer batches, MaintenanceService maintenance) {
+        this.batches = batches;
         this.maintenance = maintenance;
     }
 
     @Incoming(Topics.STATUS_EVENTS)
-    public Uni<Void> consume(String json) throws IOException {
-        Envelope<JsonNode> event = mapper.readValue(json, ENVELOPE);
-        EventType type = EventType.byName(event.type()).orElse(null);
-        if (type == EventType.MAINTENANCE_STARTED) {
-            return maintenance.onStarted(typed(event, MaintenanceStarted.class));
-        }
-        if (type == EventType.MAINTENANCE_ENDED) {
-            return maintenance.onEnded(typed(event, MaintenanceEnded.class));
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    private <T> Envelope<T> typed(Envelope<JsonNode> event, Class<T> dataClass) throws IOException {
-        T data = mapper.treeToValue(event.data(), dataClass);
-        return new Envelope<>(event.eventId(), event.type(), event.version(), event.occurredAt(), event.incidentId(), data);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return batches.consume(CHANNEL, records, event -> event.type() == EventType.MAINTENANCE_STARTED
+                ? maintenance.onStarted(event.as(MaintenanceStarted.class))
+                : maintenance.onEnded(event.as(MaintenanceEnded.class)));
     }
 }

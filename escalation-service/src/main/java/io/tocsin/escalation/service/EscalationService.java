@@ -2,7 +2,6 @@ package io.tocsin.escalation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.messaging.ProcessedEvents;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Escalation;
@@ -30,28 +29,24 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Applies incident events to escalation state and drives the engine from them. Each event is applied at most once
- * (its id is recorded in the same transaction, which also writes the outbox). Events of one incident may arrive
- * out of order after a replay: whichever arrives first creates the row, what each event teaches is kept, and a
- * status is only replaced by an event that occurred later than the one that set it.
+ * Applies incident events to escalation state and drives the engine from them, inside the consumer's batch
+ * transaction (commons' BatchConsumer records each event id there, so each is applied at most once). Events of one
+ * incident may arrive out of order after a replay: whichever arrives first creates the row, what each event teaches
+ * is kept, and a status is only replaced by an event that occurred later than the one that set it.
  */
 @ApplicationScoped
 public class EscalationService {
 
-    static final String CONSUMER = "escalation-service";
-
     private final EscalationRepository escalations;
-    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final Pager pager;
     private final EngineRepository db;
     private final MaintenanceRepository maintenances;
     private final Json json;
 
-    public EscalationService(EscalationRepository escalations, ProcessedEvents processed, Outbox outbox, Pager pager,
+    public EscalationService(EscalationRepository escalations, Outbox outbox, Pager pager,
                              EngineRepository db, MaintenanceRepository maintenances, Json json) {
         this.escalations = escalations;
-        this.processed = processed;
         this.outbox = outbox;
         this.pager = pager;
         this.db = db;
@@ -210,41 +205,37 @@ public class EscalationService {
     }
 
     /**
-     * Runs {@code effect} once per event id, in one transaction with the outbox, on the incident's row (locked, or
-     * created from whatever this event carries when it is the first one seen).
+     * Runs {@code effect} on the incident's row (locked, or created from whatever this event carries when it is the
+     * first one seen), inside the consumer's batch transaction, which also de-duplicates the event and writes the
+     * outbox.
      */
     private Uni<Void> apply(Envelope<?> event, String service, Priority priority, String summary,
                             Effect effect) {
-        return outbox.transaction(() -> processed.firstTime(CONSUMER, event.eventId()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
+        return db.now().chain(now -> escalations.lockById(event.incidentId()).chain(existing -> {
+            Escalation e = existing;
+            boolean fresh = e == null;
+            if (fresh) {
+                e = new Escalation();
+                e.incidentId = event.incidentId();
+                e.service = service;
+                e.priority = priority.name();
+                e.summary = summary;
+                e.links = "[]";
+                e.triggered = false;
+                e.updatedAt = now;
             }
-            return db.now().chain(now -> escalations.lockById(event.incidentId()).chain(existing -> {
-                Escalation e = existing;
-                boolean fresh = e == null;
-                if (fresh) {
-                    e = new Escalation();
-                    e.incidentId = event.incidentId();
-                    e.service = service;
-                    e.priority = priority.name();
-                    e.summary = summary;
-                    e.links = "[]";
-                    e.triggered = false;
-                    e.updatedAt = now;
+            Escalation row = e;
+            Uni<Void> persisted = fresh ? escalations.persist(row).replaceWithVoid() : Uni.createFrom().voidItem();
+            if (fresh) {
+                // The effect sets the status; a brand-new row has none until then.
+                row.status = null;
+            }
+            return effect.apply(row, now).invoke(() -> {
+                row.updatedAt = now;
+                if (row.status == null) {
+                    row.status = Escalation.Status.ACTIVE;
                 }
-                Escalation row = e;
-                Uni<Void> persisted = fresh ? escalations.persist(row).replaceWithVoid() : Uni.createFrom().voidItem();
-                if (fresh) {
-                    // The effect sets the status; a brand-new row has none until then.
-                    row.status = null;
-                }
-                return effect.apply(row, now).invoke(() -> {
-                    row.updatedAt = now;
-                    if (row.status == null) {
-                        row.status = Escalation.Status.ACTIVE;
-                    }
-                }).chain(() -> persisted);
-            }));
+            }).chain(() -> persisted);
         }));
     }
 

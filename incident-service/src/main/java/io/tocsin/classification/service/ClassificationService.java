@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.classification.AlertFacts;
 import io.tocsin.classification.ClassificationRule;
@@ -13,6 +13,7 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +38,36 @@ public class ClassificationService {
     private static final TypeReference<List<LabelDefinition>> LABELS = new TypeReference<>() {
     };
 
+    /** The enabled rules, compiled, as last read. */
+    private record Compiled(List<RuleMatcher.Rule> rules, long readAtNanos) {
+    }
+
+    /** How long intake trusts the rules it read; another replica's rule change takes effect within this. */
+    static final Duration CACHED_FOR = Duration.ofSeconds(5);
+
     private final ClassificationRuleRepository rules;
     private final ObjectMapper mapper;
+    private volatile Compiled compiled;
 
     public ClassificationService(ClassificationRuleRepository rules, ObjectMapper mapper) {
         this.rules = rules;
         this.mapper = mapper;
     }
 
-    /** Priority and service for an alert; runs inside the caller's session. */
+    /**
+     * Priority and service for an alert; runs inside the caller's session. Every alert is classified, so the
+     * compiled rules are kept for {@link #CACHED_FOR}; changes made here clear them at once.
+     */
     public Uni<RuleMatcher.Decision> classify(AlertFacts alert, String defaultService) {
-        return rules.enabledInOrder().map(list -> RuleMatcher.decide(
-                list.stream().map(this::compile).toList(), alert, defaultService));
+        Compiled current = compiled;
+        Uni<List<RuleMatcher.Rule>> enabled = current != null && System.nanoTime() - current.readAtNanos() < CACHED_FOR.toNanos()
+                ? Uni.createFrom().item(current.rules())
+                : rules.enabledInOrder().map(list -> {
+                    List<RuleMatcher.Rule> fresh = list.stream().map(this::compile).toList();
+                    compiled = new Compiled(fresh, System.nanoTime());
+                    return fresh;
+                });
+        return enabled.map(list -> RuleMatcher.decide(list, alert, defaultService));
     }
 
     @WithSession
@@ -61,35 +80,37 @@ public class ClassificationService {
         return rules.inOrder();
     }
 
-    @WithTransaction
     public Uni<ClassificationRule> create(RuleDefinition definition) {
         validate(definition);
         ClassificationRule rule = new ClassificationRule();
         rule.id = UUID.randomUUID();
         rule.createdAt = Instant.now();
-        Uni<Integer> position = definition.position() != null ? Uni.createFrom().item(definition.position())
-                : rules.nextPosition();
-        return position.chain(p -> {
-            apply(rule, definition, p);
-            return rules.persist(rule);
-        });
+        return afterCommitForget(Panache.withTransaction(() -> (definition.position() != null
+                ? Uni.createFrom().item(definition.position()) : rules.nextPosition())
+                .chain(p -> {
+                    apply(rule, definition, p);
+                    return rules.persist(rule);
+                })));
     }
 
-    @WithTransaction
     public Uni<ClassificationRule> update(UUID id, RuleDefinition definition) {
         validate(definition);
-        return rules.findById(id)
+        return afterCommitForget(Panache.withTransaction(() -> rules.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Classification rule " + id))
-                .invoke(rule -> apply(rule, definition, definition.position() != null ? definition.position() : rule.position));
+                .invoke(rule -> apply(rule, definition, definition.position() != null ? definition.position() : rule.position))));
     }
 
-    @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return rules.deleteById(id).invoke(deleted -> {
+        return afterCommitForget(Panache.withTransaction(() -> rules.deleteById(id).invoke(deleted -> {
             if (!deleted) {
                 throw ProblemException.notFound("Classification rule " + id);
             }
-        }).replaceWithVoid();
+        }).replaceWithVoid()));
+    }
+
+    /** Forgets the compiled rules once {@code change} committed (a read before the commit would be stale). */
+    private <T> Uni<T> afterCommitForget(Uni<T> change) {
+        return change.invoke(() -> compiled = null);
     }
 
     private void apply(ClassificationRule rule, RuleDefinition d, int position) {

@@ -1,14 +1,15 @@
 package io.tocsin.incident.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import io.tocsin.incident.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,8 +23,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
-    /** Whether {@link #openOrAppend} opened a new incident or appended the alert to the open one. */
-    public record Upsert(UUID incidentId, boolean opened) {
+    /**
+     * One statement against the partial unique index, so concurrent identical alerts open exactly one incident. A
+     * new incident starts at version 1 (its trigger is its first change).
+     */
+    private static final String OPEN_OR_APPEND = """
+            insert into incident (id, integration_id, dedup_key, service, priority, severity, summary, source, links,
+                                  status, alert_count, respond_by, created_at, last_seen_at, rule_id, version)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'TRIGGERED', 1, $10, $11, $11, $12, 1)
+            on conflict (integration_id, dedup_key) where status <> 'RESOLVED'
+            do update set alert_count = incident.alert_count + 1, last_seen_at = excluded.last_seen_at,
+                          version = incident.version + 1
+            returning id, (xmax = 0) as opened, service, priority, summary, alert_count, last_seen_at, last_event_at""";
+
+    private final Sql sql;
+
+    public IncidentRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * What {@link #openOrAppend} did: opened a new incident, or counted the alert on the open one, whose current
+     * fields come with it (so no second read is needed to describe it).
+     */
+    public record Upsert(UUID incidentId, boolean opened, String service, String priority, String summary,
+                         int alertCount, Instant lastSeenAt, Instant lastEventAt) {
     }
 
     /** A list query; null fields do not filter. {@code after} is an opaque cursor from a previous page. */
@@ -40,29 +64,25 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
      * exactly one incident.
      */
     public Uni<Upsert> openOrAppend(Incident candidate) {
-        String sql = """
-                insert into incident (id, integration_id, dedup_key, service, priority, severity, summary, source, links,
-                                      status, alert_count, respond_by, created_at, last_seen_at, rule_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'TRIGGERED', 1, ?10, ?11, ?11, ?12)
-                on conflict (integration_id, dedup_key) where status <> 'RESOLVED'
-                do update set alert_count = incident.alert_count + 1, last_seen_at = excluded.last_seen_at,
-                              version = incident.version + 1
-                returning id, (xmax = 0) as opened""";
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
-                        .setParameter(1, candidate.id)
-                        .setParameter(2, candidate.integrationId)
-                        .setParameter(3, candidate.dedupKey)
-                        .setParameter(4, candidate.service)
-                        .setParameter(5, candidate.priority)
-                        .setParameter(6, candidate.severity)
-                        .setParameter(7, candidate.summary)
-                        .setParameter(8, candidate.source)
-                        .setParameter(9, candidate.links)
-                        .setParameter(10, candidate.respondBy.atOffset(ZoneOffset.UTC))
-                        .setParameter(11, candidate.createdAt.atOffset(ZoneOffset.UTC))
-                        .setParameter(12, candidate.ruleId)
-                        .getSingleResult())
-                .map(row -> new Upsert((UUID) row[0], (Boolean) row[1]));
+        return sql.select(OPEN_OR_APPEND, candidate.id, candidate.integrationId, candidate.dedupKey, candidate.service,
+                        candidate.priority, candidate.severity, candidate.summary, candidate.source, candidate.links,
+                        candidate.respondBy.atOffset(ZoneOffset.UTC), candidate.createdAt.atOffset(ZoneOffset.UTC),
+                        candidate.ruleId)
+                .map(rows -> {
+                    Object[] row = rows.get(0);
+                    return new Upsert((UUID) row[0], (Boolean) row[1], (String) row[2], (String) row[3],
+                            (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), instant(row[7]));
+                });
+    }
+
+    /** Notes that an AlertAppended event went out for the incident (they are throttled). */
+    public Uni<Void> announced(UUID incidentId, Instant at) {
+        return sql.update("update incident set last_event_at = $2, version = version + 1 where id = $1",
+                incidentId, at.atOffset(ZoneOffset.UTC)).replaceWithVoid();
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : ((OffsetDateTime) value).toInstant();
     }
 
     public Uni<Incident> findOpen(UUID integrationId, String dedupKey) {

@@ -49,7 +49,7 @@ public class IncidentService {
     }
 
     /** Whether an alert opened a new incident or was counted on the open one. */
-    public record Opened(Incident incident, boolean isNew) {
+    public record Opened(UUID incidentId, boolean isNew) {
     }
 
     private final IncidentRepository incidents;
@@ -90,7 +90,9 @@ public class IncidentService {
 
     /**
      * Opens an incident, or counts the alert on the open incident with the same (integration, dedup key).
-     * Must run inside {@link Outbox#transaction}.
+     * Must run inside {@link Outbox#transaction}. Every alert of a storm comes through here, so it is a handful of
+     * prepared statements, with no entity loaded: the upsert, and (when there is news) one timeline line, one
+     * outbox row.
      */
     public Uni<Opened> open(NewIncident facts, Actor actor) {
         Instant now = Instant.now();
@@ -108,34 +110,35 @@ public class IncidentService {
         candidate.createdAt = now;
         candidate.ruleId = facts.ruleId();
         return incidents.openOrAppend(candidate).chain(upsert -> upsert.opened()
-                ? announceNew(candidate.id, facts, actor, now)
-                : countAlert(upsert.incidentId(), facts.summary(), actor, now));
+                ? announceNew(candidate, facts, actor, now)
+                : countAlert(upsert, facts.summary(), actor, now));
     }
 
-    private Uni<Opened> announceNew(UUID id, NewIncident facts, Actor actor, Instant now) {
-        return incidents.findById(id).chain(incident -> {
-            IncidentTriggered event = new IncidentTriggered(incident.service, facts.priority(), incident.severity,
-                    incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
-            return record(incident, now, "triggered", actor, facts.priority() + " " + incident.summary, event)
-                    .map(saved -> new Opened(saved, true));
-        });
+    private Uni<Opened> announceNew(Incident incident, NewIncident facts, Actor actor, Instant now) {
+        IncidentTriggered event = new IncidentTriggered(incident.service, facts.priority(), incident.severity,
+                incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
+        return timeline.append(TimelineEntry.of(incident.id, now, "triggered", display(actor),
+                        facts.priority() + " " + incident.summary))
+                .chain(() -> outbox.append(Envelope.of(event, incident.id, now)))
+                .replaceWith(new Opened(incident.id, true));
     }
 
     /** Counts a repeated alert; tells the world at most once per {@code alert-appended-interval} per incident. */
-    private Uni<Opened> countAlert(UUID id, String summary, Actor actor, Instant now) {
-        return incidents.findById(id).chain(incident -> {
-            boolean announce = incident.lastEventAt == null
-                    || !incident.lastEventAt.plus(config.alertAppendedInterval()).isAfter(now);
-            if (!announce) {
-                return Uni.createFrom().item(new Opened(incident, false));
-            }
-            incident.lastEventAt = now;
-            AlertAppended event = new AlertAppended(incident.service, priority(incident), summary,
-                    incident.alertCount, incident.lastSeenAt, actor);
-            return record(incident, now, "alerts-appended", actor,
-                    incident.alertCount + " alerts so far; latest: " + summary, event)
-                    .map(saved -> new Opened(saved, false));
-        });
+    private Uni<Opened> countAlert(IncidentRepository.Upsert upsert, String summary, Actor actor, Instant now) {
+        boolean announce = upsert.lastEventAt() == null
+                || !upsert.lastEventAt().plus(config.alertAppendedInterval()).isAfter(now);
+        Opened opened = new Opened(upsert.incidentId(), false);
+        if (!announce) {
+            return Uni.createFrom().item(opened);
+        }
+        Priority priority = Priority.valueOf(upsert.priority());
+        AlertAppended event = new AlertAppended(upsert.service(), priority, summary, upsert.alertCount(),
+                upsert.lastSeenAt(), actor);
+        return incidents.announced(upsert.incidentId(), now)
+                .chain(() -> timeline.append(TimelineEntry.of(upsert.incidentId(), now, "alerts-appended", display(actor),
+                        upsert.alertCount() + " alerts so far; latest: " + summary)))
+                .chain(() -> outbox.append(Envelope.of(event, upsert.incidentId(), now)))
+                .replaceWith(opened);
     }
 
     /** The open incident of (integration, dedup key), locked, or null; inside the caller's transaction. */
@@ -144,8 +147,8 @@ public class IncidentService {
     }
 
     /** A timeline entry without an event (e.g. "the sender truncated the group"); inside the caller's transaction. */
-    public Uni<Void> note(Incident incident, Actor actor, String kind, String detail) {
-        return timeline.persist(TimelineEntry.of(incident.id, Instant.now(), kind, display(actor), detail)).replaceWithVoid();
+    public Uni<Void> note(UUID incidentId, Actor actor, String kind, String detail) {
+        return timeline.append(TimelineEntry.of(incidentId, Instant.now(), kind, display(actor), detail));
     }
 
     /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
@@ -264,7 +267,7 @@ public class IncidentService {
             case P4 -> "info";
         };
         NewIncident facts = new NewIncident(null, null, service, priority, severity, summary, null, links, null);
-        return outbox.transaction(() -> open(facts, actor)).map(Opened::incident);
+        return outbox.transaction(() -> open(facts, actor)).chain(opened -> get(opened.incidentId()));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -308,7 +311,7 @@ public class IncidentService {
 
     private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
         incident.version++;
-        return timeline.persist(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
+        return timeline.append(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, at)))
                 .replaceWith(incident);
     }

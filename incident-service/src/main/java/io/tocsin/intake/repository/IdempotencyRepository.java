@@ -1,7 +1,7 @@
 package io.tocsin.intake.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -13,30 +13,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyRepository {
 
+    private final Sql sql;
+
+    public IdempotencyRepository(Sql sql) {
+        this.sql = sql;
+    }
+
     /** True when this request claimed the key; false when an earlier request did. */
     public Uni<Boolean> claim(UUID integrationId, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into idempotency_key (integration_id, key, response) values (?1, ?2, '')
-                        on conflict do nothing""")
-                .setParameter(1, integrationId)
-                .setParameter(2, key)
-                .executeUpdate()).map(rows -> rows == 1);
+        return sql.update("insert into idempotency_key (integration_id, key, response) values ($1, $2, '') on conflict do nothing",
+                integrationId, key).map(rows -> rows == 1);
     }
 
     public Uni<String> answer(UUID integrationId, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select response from idempotency_key where integration_id = ?1 and key = ?2", String.class)
-                .setParameter(1, integrationId)
-                .setParameter(2, key)
-                .getSingleResult());
+        return sql.select("select response from idempotency_key where integration_id = $1 and key = $2", integrationId, key)
+                .map(rows -> (String) rows.get(0)[0]);
     }
 
     public Uni<Integer> store(UUID integrationId, String key, String answer) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update idempotency_key set response = ?3 where integration_id = ?1 and key = ?2")
-                .setParameter(1, integrationId)
-                .setParameter(2, key)
-                .setParameter(3, answer)
-                .executeUpdate());
+        return sql.update("update idempotency_key set response = $3 where integration_id = $1 and key = $2",
+                integrationId, key, answer);
     }
 }

@@ -2,11 +2,15 @@ package io.tocsin.intake.rest;
 
 import io.tocsin.commons.problem.Problem;
 import io.tocsin.intake.format.InvalidAlertException;
+import io.tocsin.intake.service.OverloadedException;
 import io.tocsin.integration.service.RateLimitedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** problem+json for intake failures: an invalid alert is 422; over the key's rate is 429 with when to retry. */
+/**
+ * problem+json for intake failures: an invalid alert is 422; over the key's rate is 429, and more alerts waiting than
+ * intake takes on is 503, each with when to retry.
+ */
 public class IntakeMappers {
 
     @ServerExceptionMapper
@@ -18,6 +22,12 @@ public class IntakeMappers {
     public Response rateLimited(RateLimitedException e) {
         return rateLimitHeaders(Response.fromResponse(Problem.response(Response.Status.TOO_MANY_REQUESTS, e.getMessage())), e)
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(OverloadedException e) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+                .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** Retry-After plus the RateLimit headers of the IETF draft most clients understand. */

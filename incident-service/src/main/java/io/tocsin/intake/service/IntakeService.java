@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.classification.AlertFacts;
 import io.tocsin.classification.service.ClassificationService;
@@ -22,11 +23,14 @@ import io.tocsin.intake.format.InvalidAlertException;
 import io.tocsin.intake.format.PagerDutyEvent;
 import io.tocsin.intake.format.PagerDutyFormat;
 import io.tocsin.intake.repository.IdempotencyRepository;
+import io.tocsin.intake.repository.SeenSignatureRepository;
 import io.tocsin.integration.Integration;
 import io.tocsin.integration.service.IntegrationService;
+import io.tocsin.integration.service.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
@@ -36,12 +40,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Webhook intake for every format. The order matters: parse and check the body (nothing is stored for a bad one),
- * admit the key (unknown 404, disabled 403, over its rate 429), verify the signature where the integration has a
- * secret (401), then apply every alert of the request in ONE transaction with its outbox rows. The caller answers
- * 202 only after that transaction committed.
+ * admit the key (unknown 404, disabled 403), verify the signature or bearer credential where the integration has a
+ * secret (401), count the request against the key's rate limit (429), then apply every alert of the request, with
+ * its outbox rows, in the next group-commit transaction ({@link IntakeQueue}). The caller answers 202 only after
+ * that transaction committed.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -62,22 +68,29 @@ public class IntakeService {
     private final Validator validator;
     private final Outbox outbox;
     private final IntegrationService integrations;
+    private final RateLimits rateLimits;
+    private final IntakeQueue queue;
     private final IncidentService incidents;
     private final ClassificationService classification;
     private final AlertRepository alerts;
     private final IdempotencyRepository idempotency;
+    private final SeenSignatureRepository seenSignatures;
 
     public IntakeService(ObjectMapper mapper, Validator validator, Outbox outbox, IntegrationService integrations,
-                         IncidentService incidents, ClassificationService classification, AlertRepository alerts,
-                         IdempotencyRepository idempotency) {
+                         RateLimits rateLimits, IntakeQueue queue, IncidentService incidents,
+                         ClassificationService classification, AlertRepository alerts, IdempotencyRepository idempotency,
+                         SeenSignatureRepository seenSignatures) {
         this.mapper = mapper;
         this.validator = validator;
         this.outbox = outbox;
         this.integrations = integrations;
+        this.rateLimits = rateLimits;
+        this.queue = queue;
         this.incidents = incidents;
         this.classification = classification;
         this.alerts = alerts;
         this.idempotency = idempotency;
+        this.seenSignatures = seenSignatures;
     }
 
     public Uni<List<Outcome>> generic(String key, Request request) throws IOException {
@@ -89,18 +102,21 @@ public class IntakeService {
             throw new ProblemException(400, "Idempotency-Key must be 1 to 255 characters", List.of());
         }
         return integrations.admit(key).chain(admitted -> {
-            if (!admitted.secrets().isEmpty()) {
-                requireSignature(Signatures.checkGeneric(admitted.secrets(), request.header().apply("X-Tocsin-Timestamp"),
-                        request.header().apply("X-Tocsin-Signature"), request.body(), Instant.now()));
-            }
             Integration integration = admitted.integration();
-            if (idempotencyKey == null) {
-                return outbox.transaction(() -> apply(integration, List.of(normalized)));
+            String signature = null;
+            if (!admitted.secrets().isEmpty()) {
+                signature = request.header().apply("X-Tocsin-Signature");
+                verified(integration, Signatures.checkGeneric(admitted.secrets(),
+                        request.header().apply("X-Tocsin-Timestamp"), signature, request.body(), Instant.now()));
             }
-            return outbox.transaction(() -> idempotency.claim(integration.id, idempotencyKey).chain(first -> first
+            rateLimits.count(integration);
+            String taken = signature;
+            return queue.submit(() -> once(integration, taken, () -> idempotencyKey == null
+                    ? apply(integration, List.of(normalized))
+                    : idempotency.claim(integration.id, idempotencyKey).chain(first -> first
                     ? apply(integration, List.of(normalized))
                     .call(outcomes -> idempotency.store(integration.id, idempotencyKey, toJson(outcomes)))
-                    : idempotency.answer(integration.id, idempotencyKey).map(this::outcomes)));
+                    : idempotency.answer(integration.id, idempotencyKey).map(this::outcomes))));
         });
     }
 
@@ -109,16 +125,27 @@ public class IntakeService {
         AlertGroupFormat.map(payload, sender, false); // validates before anything is stored or counted
         return integrations.admit(key).chain(admitted -> {
             Integration integration = admitted.integration();
-            if (sender == AlertGroupFormat.Sender.GRAFANA && !admitted.secrets().isEmpty()) {
-                String header = integration.signatureHeader != null ? integration.signatureHeader
-                        : "X-Grafana-Alerting-Signature";
-                requireSignature(Signatures.checkGrafana(admitted.secrets(),
-                        integration.timestampHeader == null ? null : request.header().apply(integration.timestampHeader),
-                        integration.timestampHeader != null, request.header().apply(header), request.body(),
-                        Instant.now()));
+            String signature = null;
+            if (!admitted.secrets().isEmpty()) {
+                if (sender == AlertGroupFormat.Sender.ALERTMANAGER) {
+                    verified(integration, Signatures.checkBearer(admitted.secrets(),
+                            request.header().apply(HttpHeaders.AUTHORIZATION)));
+                } else {
+                    String header = integration.signatureHeader != null ? integration.signatureHeader
+                            : "X-Grafana-Alerting-Signature";
+                    boolean timestamped = integration.timestampHeader != null;
+                    signature = request.header().apply(header);
+                    verified(integration, Signatures.checkGrafana(admitted.secrets(),
+                            timestamped ? request.header().apply(integration.timestampHeader) : null, timestamped,
+                            signature, request.body(), Instant.now()));
+                    // Without a timestamp nothing limits a replay in time: such signatures are not recorded.
+                    signature = timestamped ? signature : null;
+                }
             }
+            rateLimits.count(integration);
             List<NormalizedAlert> normalized = AlertGroupFormat.map(payload, sender, "alert".equals(integration.groupBy));
-            return outbox.transaction(() -> apply(integration, normalized));
+            String taken = signature;
+            return queue.submit(() -> once(integration, taken, () -> apply(integration, normalized)));
         });
     }
 
@@ -126,8 +153,10 @@ public class IntakeService {
     public Uni<List<Outcome>> pagerDuty(Request request) throws IOException {
         PagerDutyEvent event = parse(request.body(), PagerDutyEvent.class);
         NormalizedAlert normalized = PagerDutyFormat.map(event);
-        return integrations.admit(event.routingKey())
-                .chain(admitted -> outbox.transaction(() -> apply(admitted.integration(), List.of(normalized))));
+        return integrations.admit(event.routingKey()).chain(admitted -> {
+            rateLimits.count(admitted.integration());
+            return queue.submit(() -> apply(admitted.integration(), List.of(normalized)).map(IntakeQueue.Result::of));
+        });
     }
 
     /** Sends a harmless P4 alert through the integration, as its monitoring system would. */
@@ -136,6 +165,29 @@ public class IntakeService {
                 "Test alert from Tocsin (sent by " + requestedBy + ")", "info", null, "tocsin", List.of(),
                 java.util.Map.of("test", "true"), List.of(), 0);
         return outbox.transaction(() -> apply(integration, List.of(alert)));
+    }
+
+    /**
+     * Applies a request whose signature, if any, is taken in the same transaction: a second request with the same
+     * signature (a replay within its window) is refused with 401 and changes nothing.
+     */
+    private Uni<IntakeQueue.Result> once(Integration integration, String signature, Supplier<Uni<List<Outcome>>> work) {
+        Uni<Boolean> first = signature == null ? Uni.createFrom().item(true)
+                : seenSignatures.firstUse(integration.id, signature);
+        return first.chain(fresh -> fresh ? work.get().map(IntakeQueue.Result::of)
+                : Uni.createFrom().item(IntakeQueue.Result.rejected(new ProblemException(Response.Status.UNAUTHORIZED,
+                "This signature was already used: a replayed request is refused; sign every request anew"))));
+    }
+
+    /**
+     * A request with a bad signature answers 401 and counts against a small limit of its own, not against the key's
+     * (so whoever saw the key in a proxy log cannot spend its window); too many of them answer 429.
+     */
+    private void verified(Integration integration, String problem) {
+        if (problem != null) {
+            rateLimits.countBadSignature(integration);
+            throw new ProblemException(Response.Status.UNAUTHORIZED, problem);
+        }
     }
 
     private Uni<List<Outcome>> apply(Integration integration, List<NormalizedAlert> normalized) {
@@ -151,7 +203,7 @@ public class IntakeService {
     private Uni<Outcome> applyOne(Integration integration, NormalizedAlert alert, Actor actor) {
         return switch (alert.action()) {
             case TRIGGER -> open(integration, alert, actor)
-                    .map(opened -> new Outcome(opened.isNew() ? "triggered" : "appended", opened.incident().id,
+                    .map(opened -> new Outcome(opened.isNew() ? "triggered" : "appended", opened.incidentId(),
                             alert.dedupKey()));
             case ACKNOWLEDGE -> incidents.acknowledgeByDedupKey(integration.id, alert.dedupKey(), actor)
                     .map(incident -> outcome(incident, "acknowledged", alert));
@@ -166,28 +218,28 @@ public class IntakeService {
         Instant now = Instant.now();
         Uni<IncidentService.Opened> target = alert.anyFiring() ? open(integration, alert, actor)
                 : incidents.findOpen(integration.id, alert.dedupKey())
-                .map(incident -> incident == null ? null : new IncidentService.Opened(incident, false));
+                .map(incident -> incident == null ? null : new IncidentService.Opened(incident.id, false));
         return target.chain(opened -> {
             if (opened == null) {
                 return Uni.createFrom().item(new Outcome("ignored", null, alert.dedupKey()));
             }
-            Incident incident = opened.incident();
+            UUID incidentId = opened.incidentId();
             Uni<Void> members = Uni.createFrom().voidItem();
             for (NormalizedAlert.Member member : alert.members()) {
-                members = members.chain(() -> alerts.upsert(incident.id, member, now).replaceWithVoid());
+                members = members.chain(() -> alerts.upsert(incidentId, member, now).replaceWithVoid());
             }
             return members
                     .chain(() -> alert.truncated() > 0
-                            ? incidents.note(incident, actor, "alerts-truncated",
+                            ? incidents.note(incidentId, actor, "alerts-truncated",
                             "The sender left out " + alert.truncated() + " alerts of this group")
                             : Uni.createFrom().voidItem())
-                    .chain(() -> alerts.countFiring(incident.id))
+                    .chain(() -> alerts.countFiring(incidentId))
                     .chain(firing -> firing > 0
-                            ? Uni.createFrom().item(new Outcome(opened.isNew() ? "triggered" : "appended", incident.id,
+                            ? Uni.createFrom().item(new Outcome(opened.isNew() ? "triggered" : "appended", incidentId,
                             alert.dedupKey()))
                             : incidents.resolveByDedupKey(integration.id, alert.dedupKey(), actor,
                                     "All alerts of the group resolved")
-                            .map(resolved -> new Outcome("resolved", incident.id, alert.dedupKey())));
+                            .map(resolved -> new Outcome("resolved", incidentId, alert.dedupKey())));
         });
     }
 
@@ -205,10 +257,9 @@ public class IntakeService {
                 : new Outcome(status, incident.id, alert.dedupKey());
     }
 
-    private static void requireSignature(String problem) {
-        if (problem != null) {
-            throw new ProblemException(Response.Status.UNAUTHORIZED, problem);
-        }
+    @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetOldSignatures() {
+        return seenSignatures.prune().replaceWithVoid();
     }
 
     private <T> T parse(byte[] body, Class<T> type) throws IOException {

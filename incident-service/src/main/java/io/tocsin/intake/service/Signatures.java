@@ -18,6 +18,7 @@ import java.util.Locale;
  *       {@code X-Tocsin-Signature: v1=<hex HMAC(secret, timestamp + "." + body)>}, within a 5-minute window.</li>
  *   <li>Grafana: hex HMAC(secret, body) in a configurable header; with a timestamp header configured,
  *       HMAC(secret, timestamp + ":" + body) and the same window.</li>
+ *   <li>Alertmanager (which cannot sign): {@code Authorization: Bearer <secret>}.</li>
  * </ul>
  * Several secrets may be valid at once (the old one during a rotation's grace period).
  */
@@ -62,6 +63,30 @@ public final class Signatures {
         }
         String hex = signature.startsWith("sha256=") ? signature.substring(7) : signature;
         return matchesAny(secrets, signed, hex) ? null : "The signature does not match";
+    }
+
+    /**
+     * Alertmanager's {@code http_config.authorization} (type Bearer, the secret as credentials): the header must carry
+     * one of the secrets. Compared as SHA-256 digests in constant time, so neither content nor length leaks.
+     */
+    public static String checkBearer(List<byte[]> secrets, String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "This integration requires Authorization: Bearer <credential> (Alertmanager's http_config.authorization)";
+        }
+        byte[] given = sha256(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+        boolean match = false;
+        for (byte[] secret : secrets) {
+            match |= MessageDigest.isEqual(sha256(secret), given);
+        }
+        return match ? null : "The credential does not match";
+    }
+
+    private static byte[] sha256(byte[] value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Hex HMAC-SHA256, as senders compute it. */

@@ -2,13 +2,10 @@ package io.tocsin.integration.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.integration.Integration;
 import io.tocsin.integration.repository.IntegrationRepository;
-import io.tocsin.integration.repository.RateLimitRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -18,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Integrations: creation, rotation, enabling, and admitting a monitoring system's request (key + rate limit). */
 @ApplicationScoped
@@ -37,18 +36,29 @@ public class IntegrationService {
     public record Admitted(Integration integration, List<byte[]> secrets) {
     }
 
-    private final IntegrationRepository integrations;
-    private final RateLimitRepository rateLimits;
-    private final SecretCipher cipher;
+    /** An integration as intake last read it, by the hash of one of its keys. */
+    private record Known(Admitted admitted, long readAtNanos) {
+    }
 
-    public IntegrationService(IntegrationRepository integrations, RateLimitRepository rateLimits, SecretCipher cipher) {
+    /** How long intake trusts what it read; another replica's disable or rotation takes effect within this. */
+    static final Duration CACHED_FOR = Duration.ofSeconds(5);
+    private static final int MAX_CACHED = 10_000;
+
+    private final IntegrationRepository integrations;
+    private final SecretCipher cipher;
+    private final Map<String, Known> byKeyHash = new ConcurrentHashMap<>();
+
+    public IntegrationService(IntegrationRepository integrations, SecretCipher cipher) {
         this.integrations = integrations;
-        this.rateLimits = rateLimits;
         this.cipher = cipher;
     }
 
-    @WithTransaction
     public Uni<Created> create(Spec spec) {
+        if (spec.signed() && "pagerduty".equals(spec.kind())) {
+            // PagerDuty's Events API has no signatures: nothing would check one.
+            throw ProblemException.unprocessable("The integration is not valid",
+                    List.of("signed: PagerDuty Events integrations cannot be signed (the routing key is the credential)"));
+        }
         String key = IntegrationKeys.newKey();
         String secret = spec.signed() ? newSecret() : null;
         Integration integration = new Integration();
@@ -64,7 +74,8 @@ public class IntegrationService {
         integration.signatureHeader = spec.signatureHeader();
         integration.timestampHeader = spec.timestampHeader();
         integration.createdAt = Instant.now();
-        return integrations.persist(integration).map(saved -> new Created(saved, key, secret));
+        return afterCommitForget(Panache.withTransaction(() -> integrations.persist(integration)
+                .map(saved -> new Created(saved, key, secret))));
     }
 
     @WithSession
@@ -77,17 +88,15 @@ public class IntegrationService {
         return integrations.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Integration " + id));
     }
 
-    @WithTransaction
     public Uni<Integration> setEnabled(UUID id, boolean enabled) {
-        return integrations.findById(id)
+        return afterCommitForget(Panache.withTransaction(() -> integrations.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Integration " + id))
-                .invoke(integration -> integration.enabled = enabled);
+                .invoke(integration -> integration.enabled = enabled)));
     }
 
     /** A new key (and secret); the old ones keep working for {@code grace} so senders can be switched over. */
-    @WithTransaction
     public Uni<Created> rotate(UUID id, Duration grace) {
-        return integrations.findById(id)
+        return afterCommitForget(Panache.withTransaction(() -> integrations.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Integration " + id))
                 .map(integration -> {
                     String key = IntegrationKeys.newKey();
@@ -99,22 +108,45 @@ public class IntegrationService {
                     integration.secretCiphertext = secret == null ? null
                             : cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8));
                     return new Created(integration, key, secret);
-                });
+                })));
     }
 
     /**
-     * Authenticates the key and counts the request against the key's rate limit, in a transaction of its own so the
-     * count holds even when the alert is then rejected. Unknown key 404, disabled 403, over the limit
-     * {@link RateLimitedException}.
+     * Authenticates the key: unknown 404, disabled 403. Intake calls this for every request, so what was read is kept
+     * for {@link #CACHED_FOR} (changes made here clear it at once); the request is counted against the key's rate
+     * limit only once its signature is checked (RateLimits).
      */
     public Uni<Admitted> admit(String key) {
-        return Panache.withTransaction(() -> authenticate(key).chain(integration -> rateLimits.count(integration.id)
-                .map(window -> {
-                    if (window.requests() > integration.rateLimitPerMinute) {
-                        throw new RateLimitedException(integration.rateLimitPerMinute, window.secondsLeft());
-                    }
-                    return new Admitted(integration, secrets(integration));
-                })));
+        String hash = IntegrationKeys.hash(key == null ? "" : key);
+        Known known = byKeyHash.get(hash);
+        if (known != null && System.nanoTime() - known.readAtNanos() < CACHED_FOR.toNanos()) {
+            return Uni.createFrom().item(() -> check(known.admitted(), hash));
+        }
+        return Panache.withSession(() -> authenticate(key)).map(integration -> {
+            Admitted admitted = new Admitted(integration, secrets(integration));
+            if (byKeyHash.size() >= MAX_CACHED) {
+                byKeyHash.clear();
+            }
+            byKeyHash.put(hash, new Known(admitted, System.nanoTime()));
+            return admitted;
+        });
+    }
+
+    /** Forgets what intake read, once {@code change} committed (a read before the commit would be stale). */
+    private <T> Uni<T> afterCommitForget(Uni<T> change) {
+        return change.invoke(byKeyHash::clear);
+    }
+
+    /** A cached admission still holds: the integration is enabled and, for its previous key, the grace has not ended. */
+    private static Admitted check(Admitted admitted, String keyHash) {
+        Integration integration = admitted.integration();
+        if (!integration.keyHash.equals(keyHash) && !integration.previousKeyValid(Instant.now())) {
+            throw new ProblemException(Response.Status.NOT_FOUND, "No integration has this key");
+        }
+        if (!integration.enabled) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This integration is disabled");
+        }
+        return admitted;
     }
 
     /** The enabled integration of {@code key} (the current key, or the previous one during its grace period). */
@@ -132,11 +164,6 @@ public class IntegrationService {
                         throw new ProblemException(Response.Status.FORBIDDEN, "This integration is disabled");
                     }
                 });
-    }
-
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> pruneRateLimitWindows() {
-        return Panache.withTransaction(rateLimits::prune).replaceWithVoid();
     }
 
     private List<byte[]> secrets(Integration integration) {

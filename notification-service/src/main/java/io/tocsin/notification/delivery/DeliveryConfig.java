@@ -17,6 +17,10 @@ public interface DeliveryConfig {
     @WithDefault("20")
     int batchSize();
 
+    /** Sends (mails and webhook posts) under way at once per replica. */
+    @WithDefault("32")
+    int maxInFlight();
+
     /**
      * How long a claimed row is hidden from other replicas while it is being sent; a replica that dies mid-send
      * leaves the row to be retried after this (so it must exceed the SMTP timeout with its retries).

@@ -31,13 +31,14 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drains the delivery outbox. Woken right after a delivery row commits (no polling delay on the page path); a poll
  * picks up retries that have come due. Every replica runs it: rows are claimed with {@code FOR UPDATE SKIP LOCKED}
  * and hidden for a lease while being sent, so no row is sent by two replicas, and no transaction is held open
- * while talking to the SMTP server. The outcome and its event (NotificationDelivered / NotificationFailed) are
- * written in one transaction through the commons outbox.
+ * while talking to the SMTP server or a webhook. Up to {@code max-in-flight} sends run at once. Each outcome and its
+ * event (NotificationDelivered / NotificationFailed) are written in one transaction through the commons outbox.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -53,6 +54,7 @@ public class DeliverySender {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean started;
     private volatile String lastError;
 
@@ -119,12 +121,25 @@ public class DeliverySender {
 
     private void drain(Executor onContext) {
         wanted.set(false);
-        Panache.withTransaction(() -> deliveries.claimDue(config.batchSize(), config.claimLease()))
-                .chain(rows -> deliverAll(rows, onContext).replaceWith(rows.size()))
+        int room = config.maxInFlight() - inFlight.get();
+        if (room <= 0) {
+            // Every slot is busy; each send that finishes wakes the sender again.
+            finish();
+            return;
+        }
+        int asked = Math.min(config.batchSize(), room);
+        Panache.withTransaction(() -> deliveries.claimDue(asked, config.claimLease()))
                 .subscribe().with(
-                        count -> {
-                            if (count >= config.batchSize() || wanted.get()) {
-                                drain(onContext);
+                        rows -> {
+                            rows.forEach(row -> {
+                                inFlight.incrementAndGet();
+                                deliver(row).subscribe().with(ignored -> {
+                                    inFlight.decrementAndGet();
+                                    wake();
+                                });
+                            });
+                            if (rows.size() >= asked || wanted.get()) {
+                                onContext.execute(() -> drain(onContext));
                             } else {
                                 finish();
                             }
@@ -142,27 +157,23 @@ public class DeliverySender {
         }
     }
 
-    /** One after the other: each outcome is its own transaction on this context's session. */
-    private Uni<Void> deliverAll(List<Delivery> rows, Executor onContext) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Delivery row : rows) {
-            chain = chain.chain(() -> deliver(row, onContext));
-        }
-        return chain;
-    }
-
-    private Uni<Void> deliver(Delivery row, Executor onContext) {
-        return attempt(row)
+    /**
+     * Sends one row and records the outcome in a transaction of its own, on a context of its own: sends run side by
+     * side (up to {@code max-in-flight}), so one slow endpoint holds one slot, not the queue behind it.
+     */
+    private Uni<Void> deliver(Delivery row) {
+        AtomicBoolean reached = new AtomicBoolean();
+        return attempt(row, reached)
                 .onItemOrFailure().transformToUni((ok, failure) ->
-                        isolated(() -> failure == null ? recordSent(row) : recordFailure(row, failure)))
-                .emitOn(onContext)
+                        isolated(() -> failure == null ? recordSent(row) : recordFailure(row, failure, reached.get())))
                 .onFailure().recoverWithItem(failure -> {
                     Log.errorf("Could not record the outcome of delivery %s: %s", row.id, failure.toString());
                     return null;
                 });
     }
 
-    private Uni<Void> attempt(Delivery row) {
+    /** Sends the row; {@code reached} turns true once the SMTP server was really tried (not only the breaker). */
+    private Uni<Void> attempt(Delivery row, AtomicBoolean reached) {
         if (ContactMethod.Kind.WEBHOOK.name().equals(row.contactKind)) {
             return webhooks.post(row.recipient, row.bodyText, row.id.toString());
         }
@@ -172,7 +183,7 @@ public class DeliverySender {
         if (row.bodyHtml != null) {
             mail.setHtml(row.bodyHtml);
         }
-        return smtp.send(mail);
+        return smtp.send(mail, reached);
     }
 
     private Uni<Void> recordSent(Delivery row) {
@@ -186,11 +197,13 @@ public class DeliverySender {
                         row.incidentId, Instant.now())).replaceWithVoid()));
     }
 
-    private Uni<Void> recordFailure(Delivery row, Throwable cause) {
+    private Uni<Void> recordFailure(Delivery row, Throwable cause, boolean reached) {
         failed.increment();
-        // While the breaker is open nothing was tried: the row waits without using up an attempt.
-        boolean tried = !(cause instanceof CircuitBreakerOpenException);
-        DeliveryFailure failure = tried ? DeliveryFailure.classify(cause)
+        // While the breaker is open nothing is tried: the row waits without using up an attempt, unless a try of its
+        // own failed first (sends run side by side, so the breaker may open between a row's tries).
+        boolean blocked = cause instanceof CircuitBreakerOpenException;
+        boolean tried = reached || !blocked;
+        DeliveryFailure failure = !blocked ? DeliveryFailure.classify(cause)
                 : new DeliveryFailure(("EMAIL".equals(row.contactKind) ? "SMTP" : "Webhook") + " circuit breaker open", false, cause);
         int attempts = row.attempts + (tried ? 1 : 0);
         boolean dead = failure.permanent() || attempts >= config.maxAttempts();

@@ -10,12 +10,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The only bean that talks SMTP. A short in-process retry (exponential backoff with jitter) absorbs a blip; what
  * still fails goes back to the outbox with a longer backoff. Permanent failures (5xx) abort at once and do not
  * count against the breaker; while the named breaker {@value #BREAKER} is open nothing is attempted and mail waits
- * in the outbox. Timings are overridable per method through {@code quarkus.fault-tolerance."…"} configuration.
+ * in the outbox. {@code reached} tells the caller whether the server was tried at all (the breaker may refuse a
+ * retry after a try of this mail failed). Timings are overridable per method through
+ * {@code quarkus.fault-tolerance."…"} configuration.
  */
 @ApplicationScoped
 public class SmtpClient {
@@ -34,8 +37,11 @@ public class SmtpClient {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30000,
             skipOn = PermanentFailure.class)
     @CircuitBreakerName(BREAKER)
-    public Uni<Void> send(Mail mail) {
-        return Uni.createFrom().deferred(() -> mailer.send(mail))
+    public Uni<Void> send(Mail mail, AtomicBoolean reached) {
+        return Uni.createFrom().deferred(() -> {
+                    reached.set(true);
+                    return mailer.send(mail);
+                })
                 .onFailure().transform(failure -> {
                     DeliveryFailure classified = DeliveryFailure.classify(failure);
                     return classified.permanent() ? new PermanentFailure(classified) : classified;

@@ -1,47 +1,42 @@
 package io.tocsin.notification.page.messaging;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.events.Envelope;
+import io.tocsin.commons.messaging.BatchConsumer;
 import io.tocsin.events.EventType;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.Topics;
+import io.tocsin.notification.delivery.service.DeliverySender;
 import io.tocsin.notification.page.service.PageService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.io.IOException;
+import java.util.EnumSet;
 
 /**
- * Reads {@code tocsin.notification-requests}. Acknowledged only after the page row committed (the Uni completes
- * then); a message that cannot be applied goes to the dead-letter topic. Unknown types are skipped.
+ * Reads {@code tocsin.notification-requests} in batches (commons' BatchConsumer: one transaction per batch,
+ * acknowledged after its commit) and wakes the sender once the pages are committed. A request that cannot be
+ * delivered at all goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class NotificationRequestsConsumer {
 
-    private static final TypeReference<Envelope<JsonNode>> ENVELOPE = new TypeReference<>() {
-    };
+    static final BatchConsumer.Channel CHANNEL = new BatchConsumer.Channel("notification-service-pages",
+            "tocsin.notification-requests.notification-dlq", EnumSet.of(EventType.NOTIFICATION_REQUESTED));
 
-    private final ObjectMapper mapper;
+    private final BatchConsumer batches;
     private final PageService pages;
+    private final DeliverySender sender;
 
-    public NotificationRequestsConsumer(ObjectMapper mapper, PageService pages) {
-        this.mapper = mapper;
+    public NotificationRequestsConsumer(BatchConsumer batches, PageService pages, DeliverySender sender) {
+        this.batches = batches;
         this.pages = pages;
+        this.sender = sender;
     }
 
     @Incoming(Topics.NOTIFICATION_REQUESTS)
-    public Uni<Void> consume(String json) throws IOException {
-        Envelope<JsonNode> event = mapper.readValue(json, ENVELOPE);
-        if (EventType.byName(event.type()).orElse(null) != EventType.NOTIFICATION_REQUESTED) {
-            Log.debugf("Skipping event type %s", event.type());
-            return Uni.createFrom().voidItem();
-        }
-        NotificationRequested data = mapper.treeToValue(event.data(), NotificationRequested.class);
-        return pages.onRequested(new Envelope<>(event.eventId(), event.type(), event.version(), event.occurredAt(),
-                event.incidentId(), data));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return batches.consume(CHANNEL, records, event -> pages.onRequested(event.as(NotificationRequested.class)))
+                .invoke(sender::wake);
     }
 }

@@ -1,6 +1,5 @@
 package io.tocsin.notification.page.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.events.ContactMethod;
@@ -12,7 +11,6 @@ import io.tocsin.notification.action.ActionLink;
 import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.delivery.service.DeliverySender;
 import io.tocsin.notification.stakeholder.service.IncidentStates;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,9 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns a NotificationRequested into one rendered page in the delivery outbox (with its one-tap links) and wakes
- * the sender right after the commit. A redelivered request finds its (source event, recipient, template) row and
- * adds nothing, so it never sends a second mail.
+ * Turns a NotificationRequested into one rendered page in the delivery outbox (with its one-tap links), inside the
+ * consumer's batch transaction; the consumer wakes the sender after the commit. A redelivered request finds its
+ * (source event, recipient, template) row and adds nothing, so it never sends a second mail.
  */
 @ApplicationScoped
 public class PageService {
@@ -33,15 +31,12 @@ public class PageService {
     private final DeliveryRepository deliveries;
     private final ActionLinks links;
     private final PageRenderer renderer;
-    private final DeliverySender sender;
     private final IncidentStates states;
 
-    public PageService(DeliveryRepository deliveries, ActionLinks links, PageRenderer renderer, DeliverySender sender,
-                       IncidentStates states) {
+    public PageService(DeliveryRepository deliveries, ActionLinks links, PageRenderer renderer, IncidentStates states) {
         this.deliveries = deliveries;
         this.links = links;
         this.renderer = renderer;
-        this.sender = sender;
         this.states = states;
     }
 
@@ -91,23 +86,16 @@ public class PageService {
             delivery.bodyHtml = rendered.html();
         }
 
-        return Panache.withTransaction(() -> deliveries.insertOnce(delivery, request.priority() == Priority.P1).chain(inserted -> {
-                    if (!inserted) {
-                        Log.debugf("Page for %s from event %s already in the outbox", delivery.recipient, event.eventId());
-                        return Uni.createFrom().item(false);
-                    }
-                    // The last responder paged is who gets update reminders while nobody is assigned.
-                    return links.persist(acknowledge.link()).chain(() -> links.persist(resolve.link()))
-                            .chain(() -> states.paged(event.incidentId(), request.service(), request.priority(),
-                                    request.summary(), recipient.name(), recipient.email() != null ? recipient.email()
-                                            : delivery.contactKind.equals("EMAIL") ? delivery.recipient : null))
-                            .replaceWith(true);
-                }))
-                .invoke(inserted -> {
-                    if (inserted) {
-                        sender.wake();
-                    }
-                })
-                .replaceWithVoid();
+        return deliveries.insertOnce(delivery, request.priority() == Priority.P1).chain(inserted -> {
+            if (!inserted) {
+                Log.debugf("Page for %s from event %s already in the outbox", delivery.recipient, event.eventId());
+                return Uni.createFrom().voidItem();
+            }
+            // The last responder paged is who gets update reminders while nobody is assigned.
+            return links.persist(acknowledge.link()).chain(() -> links.persist(resolve.link()))
+                    .chain(() -> states.paged(event.incidentId(), request.service(), request.priority(),
+                            request.summary(), recipient.name(), recipient.email() != null ? recipient.email()
+                                    : delivery.contactKind.equals("EMAIL") ? delivery.recipient : null));
+        }).replaceWithVoid();
     }
 }

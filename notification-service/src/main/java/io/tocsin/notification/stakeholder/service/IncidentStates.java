@@ -1,7 +1,7 @@
 package io.tocsin.notification.stakeholder.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +12,17 @@ import java.util.UUID;
 
 /**
  * The incident read model this service keeps from incident events (table incident_state): the current priority,
- * status and assignee. Native upserts, so an event arriving twice or out of order never spoils the session.
+ * status and assignee. Upserts as prepared statements (commons' Sql: one or two per event), so an event arriving
+ * twice or out of order never spoils the transaction.
  */
 @ApplicationScoped
 public class IncidentStates {
+
+    private final Sql sql;
+
+    public IncidentStates(Sql sql) {
+        this.sql = sql;
+    }
 
     /** The part of the state a public update needs. */
     public record Known(String service, Priority priority, String summary) {
@@ -24,7 +31,7 @@ public class IncidentStates {
     public Uni<Void> opened(UUID incident, String service, Priority priority, String summary, Instant at) {
         return execute("""
                 insert into incident_state (incident_id, service, priority, summary, status, last_update_at)
-                values (?1, ?2, ?3, ?4, 'TRIGGERED', ?5)
+                values ($1, $2, $3, $4, 'TRIGGERED', $5)
                 on conflict (incident_id) do update set service = excluded.service, priority = excluded.priority,
                     summary = excluded.summary, status = 'TRIGGERED', updated_at = now()""",
                 incident, service, priority.name(), summary, at.atOffset(ZoneOffset.UTC));
@@ -33,20 +40,20 @@ public class IncidentStates {
     public Uni<Void> priority(UUID incident, String service, Priority priority, String summary, Instant at) {
         return execute("""
                 insert into incident_state (incident_id, service, priority, summary, status, last_update_at)
-                values (?1, ?2, ?3, ?4, 'TRIGGERED', ?5)
+                values ($1, $2, $3, $4, 'TRIGGERED', $5)
                 on conflict (incident_id) do update set priority = excluded.priority, summary = excluded.summary,
                     updated_at = now()""",
                 incident, service, priority.name(), summary, at.atOffset(ZoneOffset.UTC));
     }
 
     public Uni<Void> status(UUID incident, String status) {
-        return execute("update incident_state set status = ?2, updated_at = now() where incident_id = ?1", incident, status);
+        return execute("update incident_state set status = $2, updated_at = now() where incident_id = $1", incident, status);
     }
 
     public Uni<Void> assignee(UUID incident, Actor assignee, String status) {
         return execute("""
-                update incident_state set assignee_name = ?2, assignee_email = ?3, status = coalesce(?4, status),
-                    updated_at = now() where incident_id = ?1""",
+                update incident_state set assignee_name = $2, assignee_email = $3, status = coalesce($4, status),
+                    updated_at = now() where incident_id = $1""",
                 incident, assignee == null ? null : assignee.name(), assignee == null ? null : assignee.email(), status);
     }
 
@@ -55,7 +62,7 @@ public class IncidentStates {
         return execute("""
                 insert into incident_state (incident_id, service, priority, summary, status, last_update_at,
                     last_responder_name, last_responder_email)
-                values (?1, ?2, ?3, ?4, 'TRIGGERED', now(), ?5, ?6)
+                values ($1, $2, $3, $4, 'TRIGGERED', now(), $5, $6)
                 on conflict (incident_id) do update set last_responder_name = excluded.last_responder_name,
                     last_responder_email = excluded.last_responder_email, updated_at = now()""",
                 incident, service, priority.name(), summary == null ? "" : summary, name, email);
@@ -63,26 +70,17 @@ public class IncidentStates {
 
     /** Records that stakeholders heard about the incident (restarts the update cadence). */
     public Uni<Void> updated(UUID incident, Instant at) {
-        return execute("update incident_state set last_update_at = ?2, updated_at = now() where incident_id = ?1",
+        return execute("update incident_state set last_update_at = $2, updated_at = now() where incident_id = $1",
                 incident, at.atOffset(ZoneOffset.UTC));
     }
 
     public Uni<Known> find(UUID incident) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select service, priority, summary from incident_state where incident_id = ?1", Object[].class)
-                .setParameter(1, incident)
-                .getResultList())
+        return sql.select("select service, priority, summary from incident_state where incident_id = $1", incident)
                 .map(rows -> rows.isEmpty() ? null : new Known((String) rows.get(0)[0],
                         Priority.valueOf((String) rows.get(0)[1]), (String) rows.get(0)[2]));
     }
 
-    private static Uni<Void> execute(String sql, Object... parameters) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+    private Uni<Void> execute(String statement, Object... arguments) {
+        return sql.update(statement, arguments).replaceWithVoid();
     }
 }

@@ -4,12 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.messaging.ProcessedEvents;
 import io.tocsin.events.Priority;
 import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.delivery.service.DeliverySender;
 import io.tocsin.notification.page.service.PageContent;
 import io.tocsin.notification.stakeholder.PlanEntry;
 import io.tocsin.notification.stakeholder.Stakeholder;
@@ -34,49 +32,34 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StakeholderNotifier {
 
-    /** Consumer name for event de-duplication. */
-    public static final String CONSUMER = "notification-service-stakeholders";
-
     /** One event, as the notifier needs it. */
     public record Update(UUID eventId, UUID incidentId, PlanEntry.Event event, String service, Priority priority,
                          String summary, String detail, String url) {
     }
 
     private final DeliveryRepository deliveries;
-    private final DeliverySender sender;
     private final ActionLinks links;
-    private final ProcessedEvents processed;
     private final Map<PageContent.Language, Template> text;
     private final Map<PageContent.Language, Template> html;
 
-    public StakeholderNotifier(DeliveryRepository deliveries, DeliverySender sender, ActionLinks links,
-                               ProcessedEvents processed,
+    public StakeholderNotifier(DeliveryRepository deliveries, ActionLinks links,
                                @Location("stakeholder/update-en.txt") Template textEn,
                                @Location("stakeholder/update-en.html") Template htmlEn,
                                @Location("stakeholder/update-de.txt") Template textDe,
                                @Location("stakeholder/update-de.html") Template htmlDe) {
         this.deliveries = deliveries;
-        this.sender = sender;
         this.links = links;
-        this.processed = processed;
         this.text = Map.of(PageContent.Language.EN, textEn, PageContent.Language.DE, textDe);
         this.html = Map.of(PageContent.Language.EN, htmlEn, PageContent.Language.DE, htmlDe);
     }
 
     /**
-     * Applies one event once: {@code state} (the incident read model's change, may be a no-op) and the updates it
-     * causes, in one transaction; wakes the sender after the commit when mail was queued.
+     * Applies one event: {@code state} (the incident read model's change, may be a no-op) and the updates it causes,
+     * inside the consumer's batch transaction (commons' BatchConsumer de-duplicates the event and wakes nobody: the
+     * consumer wakes the sender after the commit).
      */
-    public Uni<Void> apply(UUID eventId, Supplier<Uni<Update>> state) {
-        return Panache.withTransaction(() -> processed.firstTime(CONSUMER, eventId).chain(first -> first
-                        ? state.get().chain(update -> update == null ? Uni.createFrom().item(0) : queue(update))
-                        : Uni.createFrom().item(0)))
-                .invoke(queued -> {
-                    if (queued > 0) {
-                        sender.wake();
-                    }
-                })
-                .replaceWithVoid();
+    public Uni<Void> apply(Supplier<Uni<Update>> state) {
+        return state.get().chain(update -> update == null ? Uni.createFrom().voidItem() : queue(update).replaceWithVoid());
     }
 
     private Uni<Integer> queue(Update update) {

@@ -1,10 +1,8 @@
 package io.tocsin.status.timeline.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.messaging.ProcessedEvents;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.NotificationDelivered;
@@ -22,8 +20,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds the incident read model: each event becomes one timeline line (once: its id is recorded in the same
- * transaction) and the incident's state is folded again from all its lines, so duplicates change nothing and
+ * Builds the incident read model: each event becomes one timeline line (once: the consumer records its id in the
+ * same transaction) and the incident's state is folded again from all its lines, so duplicates change nothing and
  * the order of arrival does not matter.
  */
 @ApplicationScoped
@@ -31,37 +29,31 @@ public class TimelineService {
 
     private final TimelineRepository timeline;
     private final IncidentRecordRepository records;
-    private final ProcessedEvents processed;
     private final PostmortemService postmortems;
 
-    public TimelineService(TimelineRepository timeline, IncidentRecordRepository records, ProcessedEvents processed,
+    public TimelineService(TimelineRepository timeline, IncidentRecordRepository records,
                            PostmortemService postmortems) {
         this.timeline = timeline;
         this.records = records;
-        this.processed = processed;
         this.postmortems = postmortems;
     }
 
-    /** Applies one consumed event, at most once per {@code consumer}. */
-    @WithTransaction
-    public Uni<Void> apply(String consumer, Envelope<?> event) {
+    /**
+     * Applies one consumed event inside the consumer's batch transaction (commons' BatchConsumer records its id
+     * there, so a redelivery is skipped before it gets here).
+     */
+    public Uni<Void> apply(Envelope<?> event) {
         TimelineEntry entry = TimelineEntries.of(event);
         if (entry == null) {
             return Uni.createFrom().voidItem();
         }
-        return processed.firstTime(consumer, event.eventId()).chain(first -> {
-            if (!first) {
-                Log.debugf("Skipping duplicate event %s", event.eventId());
+        return incidentOf(event).chain(incidentId -> {
+            if (incidentId == null) {
+                Log.infof("Event %s (%s) names no incident we know; not on any timeline", event.eventId(), event.type());
                 return Uni.createFrom().voidItem();
             }
-            return incidentOf(event).chain(incidentId -> {
-                if (incidentId == null) {
-                    Log.infof("Event %s (%s) names no incident we know; not on any timeline", event.eventId(), event.type());
-                    return Uni.createFrom().voidItem();
-                }
-                entry.incidentId = incidentId;
-                return record(entry).replaceWithVoid();
-            });
+            entry.incidentId = incidentId;
+            return record(entry).replaceWithVoid();
         });
     }
 
