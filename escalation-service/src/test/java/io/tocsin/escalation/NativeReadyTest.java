@@ -1,6 +1,7 @@
 package io.tocsin.escalation;
 
 import io.tocsin.local.testing.BuildTimeInitCheck;
+import io.tocsin.local.testing.JsonReflectionCheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Quarkus initialises application classes while the native image is built: a static SecureRandom, clock, thread,
- * socket or key in any class of this service, commons or the events module would be frozen into the binary (GraalVM
- * refuses a seeded SecureRandom outright). This fails with the class and field when such a field comes back.
+ * What would break the native executable but not the JVM, found in the bytecode of this service, commons and the
+ * events module: state frozen at image build time, and types Jackson reads reflectively that nothing registers.
  */
 class NativeReadyTest {
 
+    /**
+     * Quarkus initialises application classes while the image is built: a static SecureRandom, clock, thread, socket
+     * or key would be frozen into the binary (GraalVM refuses a seeded SecureRandom outright).
+     */
     @Test
     void noImageClassHoldsRandomClockThreadSocketOrKeyInAStaticField() {
         List<String> scanned = BuildTimeInitCheck.imageClasses();
@@ -23,5 +27,11 @@ class NativeReadyTest {
         }
 
         assertEquals(List.of(), BuildTimeInitCheck.violations());
+    }
+
+    /** A type handed to Jackson behind a Response or a String serializes as a 500 in the native image unless registered. */
+    @Test
+    void everyTypeHandedToJacksonIsRegisteredForReflection() {
+        assertEquals(List.of(), JsonReflectionCheck.violations());
     }
 }
