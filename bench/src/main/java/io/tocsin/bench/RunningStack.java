@@ -1,6 +1,7 @@
 package io.tocsin.bench;
 
 import io.tocsin.local.LocalKeys;
+import io.tocsin.local.LocalStack;
 import io.tocsin.local.Tokens;
 
 import java.io.IOException;
@@ -27,7 +28,8 @@ record RunningStack(Path home, String incidentUrl, String escalationUrl, String 
         try (var reader = Files.newBufferedReader(env)) {
             infra.load(reader);
         }
-        return new RunningStack(home, "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+        int base = LocalStack.servicePortBase();
+        return new RunningStack(home, "http://127.0.0.1:" + base, "http://127.0.0.1:" + (base + 1), "http://127.0.0.1:" + (base + 2),
                 Integer.parseInt(infra.getProperty("IMAP_PORT")), Long.parseLong(infra.getProperty("KAFKA_PID")), LocalKeys.loadOrCreate(home.resolve("keys")));
     }
 
