@@ -8,13 +8,20 @@ import io.tocsin.local.demo.Http;
 import java.util.UUID;
 
 /**
- * What every benchmark run configures through the admin APIs, under fresh names: a service, a generic integration
- * without a rate limit worth mentioning, one responder paged by webhook (the sink) and optionally by email, a
+ * What every benchmark run configures through the admin APIs, under fresh names: a service, an integration (generic,
+ * or alertmanager) at the highest rate limit the API allows (100,000 a minute; BENCH_RATE_LIMIT_PER_MINUTE for less), one responder paged by webhook (the sink) and optionally by email, a
  * one-level policy whose next step is an hour away (so only first pages are measured), and matrix rows for P1–P4.
  */
 record BenchSetup(String service, String integrationKey, String responderEmail) {
 
     static BenchSetup create(RunningStack stack, Http http, String sinkUrl, boolean email) throws Exception {
+        return create(stack, http, sinkUrl, email, "generic");
+    }
+
+    static BenchSetup create(RunningStack stack, Http http, String sinkUrl, boolean email, String kind)
+            throws Exception {
+        // Every run measures pages: none should start while the webhook breaker holds them back.
+        WebhookBreaker.awaitClosed(stack, http, 90);
         String run = UUID.randomUUID().toString().substring(0, 6);
         String admin = stack.token("bench-admin", "admin");
         String service = "bench-" + run;
@@ -24,8 +31,8 @@ record BenchSetup(String service, String integrationKey, String responderEmail) 
         http.expect(201, http.post(stack.incidentUrl() + "/api/v1/services", admin,
                 "{\"slug\":\"" + service + "\",\"name\":\"Bench " + run + "\"}"));
         JsonNode integration = http.expect(201, http.post(stack.incidentUrl() + "/api/v1/integrations", admin,
-                "{\"name\":\"Bench " + run + "\",\"kind\":\"generic\",\"service\":\"" + service
-                        + "\",\"rateLimitPerMinute\":100000}")).json();
+                "{\"name\":\"Bench " + run + "\",\"kind\":\"" + kind + "\",\"service\":\"" + service
+                        + "\",\"rateLimitPerMinute\":" + rateLimitPerMinute() + "}")).json();
 
         String contacts = "{\"kind\":\"WEBHOOK\",\"address\":\"" + sinkUrl + "\",\"format\":\"GENERIC\"}"
                 + (email ? ",{\"kind\":\"EMAIL\",\"address\":\"" + address + "\"}" : "");
@@ -47,8 +54,21 @@ record BenchSetup(String service, String integrationKey, String responderEmail) 
         return new BenchSetup(service, integration.path("key").asText(), address);
     }
 
+    /**
+     * The integration's rate limit: the most the API allows, so that intake is measured and not the limit, unless
+     * BENCH_RATE_LIMIT_PER_MINUTE asks for less (to see how the per-key limit answers an overload).
+     */
+    static int rateLimitPerMinute() {
+        String configured = System.getenv("BENCH_RATE_LIMIT_PER_MINUTE");
+        return configured == null || configured.isBlank() ? 100_000 : Integer.parseInt(configured.trim());
+    }
+
     String alertUrl(RunningStack stack) {
         return stack.incidentUrl() + "/api/v1/integrations/" + integrationKey + "/generic";
+    }
+
+    String alertmanagerUrl(RunningStack stack) {
+        return stack.incidentUrl() + "/api/v1/integrations/" + integrationKey + "/alertmanager";
     }
 
     String alert(String dedupKey, String status) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -12,6 +14,10 @@ import java.util.stream.Stream;
  * pages (PostgreSQL's backends share their buffers, so their RSS would count them many times).
  */
 final class Memory {
+
+    /** What the summary needs: each service instance's RSS and the whole stack's PSS, in kB. */
+    record Figures(Map<String, Long> serviceRssKb, long totalPssKb) {
+    }
 
     private final RunningStack stack;
     private final PrintStream out;
@@ -21,7 +27,7 @@ final class Memory {
         this.out = out;
     }
 
-    void run() throws IOException {
+    Figures run() throws IOException {
         out.println("memory (MB):");
         out.printf("  %-28s %8s %8s%n", "process", "RSS", "PSS");
         List<Path> pidFiles;
@@ -29,6 +35,7 @@ final class Memory {
             pidFiles = files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().toList();
         }
         long total = 0;
+        Map<String, Long> services = new LinkedHashMap<>();
         for (Path pidFile : pidFiles) {
             String name = pidFile.getFileName().toString().replace(".pid", "");
             long pid = Long.parseLong(Files.readString(pidFile).trim());
@@ -38,6 +45,9 @@ final class Memory {
                 continue;
             }
             total += row(name.equals("infra") ? "infra (holder, GreenMail)" : name, List.of(process));
+            if (!name.equals("infra")) {
+                services.put(name, kilobytes(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:"));
+            }
             if (name.equals("infra")) {
                 List<ProcessHandle> children = process.descendants().toList();
                 total += row("  Kafka broker", children.stream().filter(p -> p.pid() == stack.kafkaPid()).toList());
@@ -45,6 +55,7 @@ final class Memory {
             }
         }
         out.printf("  %-28s %8s %8d%n", "total", "", total / 1024);
+        return new Figures(services, total);
     }
 
     /** The postmaster (it daemonizes, so it is no child of the holder) and its backends. */

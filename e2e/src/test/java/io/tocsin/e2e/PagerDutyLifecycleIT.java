@@ -2,13 +2,24 @@ package io.tocsin.e2e;
 
 import io.tocsin.local.demo.Http;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A PagerDuty Events v2 client drives one incident through trigger, acknowledge and resolve with one dedup_key. */
 class PagerDutyLifecycleIT {
@@ -25,6 +36,43 @@ class PagerDutyLifecycleIT {
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+    }
+
+    /**
+     * The services as a user starts them (no host setting) listen on 127.0.0.1 only: from any other address of this
+     * machine, neither the service port nor the management port answers. Metrics are on the management port only.
+     */
+    @Test
+    void everyListenerIsOnLoopbackOnly() throws Exception {
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    others.add(address);
+                }
+            }
+        }
+        Assumptions.assumeFalse(others.isEmpty(), "this machine has no address but loopback");
+        for (String service : stack.ports.keySet()) {
+            for (int port : List.of(stack.ports.get(service), stack.managementPorts.get(service))) {
+                assertTrue(accepting(InetAddress.getLoopbackAddress(), port), service + " listens on 127.0.0.1:" + port);
+                for (InetAddress address : others) {
+                    assertFalse(accepting(address, port), service + " must not listen on " + address + ":" + port);
+                }
+            }
+            assertEquals(200, api.get("http://127.0.0.1:" + stack.managementPorts.get(service) + "/q/metrics", null).status(),
+                    service + " metrics on the management port");
+            assertEquals(404, api.get(stack.url(service) + "/q/metrics", null).status(), service + " no metrics on its port");
+        }
+    }
+
+    private static boolean accepting(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -40,6 +40,8 @@ final class Stack implements AutoCloseable {
     final MailServer mail;
     final KeyPair keys;
     final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Each service's management interface (/q/metrics, /q/openapi). */
+    final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
 
     private Stack(Path home, Postgres postgres, KafkaBroker kafka, MailServer mail, KeyPair keys) {
@@ -65,6 +67,7 @@ final class Stack implements AutoCloseable {
         try {
             for (String service : SERVICES) {
                 stack.ports.put(service, Ports.free());
+                stack.managementPorts.put(service, Ports.free());
             }
             // As `tocsin up` does: notification-service's identity in a file the platform keeps fresh.
             Path serviceToken = home.resolve("service-token");
@@ -82,11 +85,14 @@ final class Stack implements AutoCloseable {
                 env.put("TOCSIN_SECRET_KEY", Base64.getEncoder().encodeToString(secretKey));
                 env.put("TOCSIN_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-links");
                 env.put("TOCSIN_WEBHOOK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-webhooks");
+                env.put("TOCSIN_ROOM_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-room-links");
                 env.put("TOCSIN_SERVICE_TOKEN_FILE", serviceToken.toString());
                 env.put("TOCSIN_LOG_JSON", "false");
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(stack.ports.get(service)));
+                env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(stack.managementPorts.get(service)));
                 env.put("TOCSIN_INCIDENT_URL", stack.url("incident-service"));
-                env.put("TOCSIN_PUBLIC_URL", stack.url("notification-service"));
+                // Links in mails and pages point at the service that serves them (one host on Kubernetes).
+                env.put("TOCSIN_PUBLIC_URL", stack.url(service));
                 env.putAll(extra);
                 stack.launch(service, env);
             }

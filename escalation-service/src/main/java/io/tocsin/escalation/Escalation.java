@@ -98,6 +98,10 @@ public class Escalation {
     @Column(name = "mute_reason")
     public String muteReason;
 
+    /** The war room's bridge (IncidentBridgeChanged); pages link to it. */
+    @Column(name = "bridge_url")
+    public String bridgeUrl;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -11,6 +11,7 @@ import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Link;
 import io.tocsin.events.Priority;
 import io.tocsin.events.Topics;
+import io.tocsin.escalation.support.Api;
 import io.tocsin.events.testing.EventSchemaAssert;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestKafka;
@@ -42,23 +43,28 @@ class IncidentEventsConsumerTest {
     ObjectMapper mapper;
 
     @Test
-    void aTriggeredIncidentIsRecordedOnceEvenWhenDeliveredTwice() throws Exception {
+    void aTriggeredIncidentIsRecordedAndPagedOnceEvenWhenDeliveredTwice() throws Exception {
+        String service = Api.unique("dup");
+        Api.route(service, "P1", Api.policy(Api.unique("policy"), 0, 600, "RESPONDER:" + Api.responder(Api.unique("r"))));
         UUID incident = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String triggered = publish(Envelope.of(new IncidentTriggered("checkout-api", Priority.P1, "critical",
+        String triggered = publish(Envelope.of(new IncidentTriggered(service, Priority.P1, "critical",
                 "error rate 45%", "prometheus", "abc", now.plus(Duration.ofMinutes(15)),
                 List.of(new Link("https://grafana.example.test/d/1", "Dashboard")), INTEGRATION), incident, now));
-        TestKafka.send(Topics.INCIDENT_EVENTS, incident.toString(), triggered);
-
         awaitStatus(incident, "ACTIVE");
+
+        // The same message again (Kafka redelivers after a crash); counted only once the service has consumed it.
+        TestKafka.awaitConsumed(TestKafka.send(Topics.INCIDENT_EVENTS, incident.toString(), triggered), Duration.ofSeconds(30));
         given().header("Authorization", TestTokens.bearer("alice", "responder"))
                 .get("/api/v1/escalations/" + incident)
                 .then().statusCode(200)
                 .body("priority", equalTo("P1"))
-                .body("service", equalTo("checkout-api"))
+                .body("service", equalTo(service))
                 .body("summary", equalTo("error rate 45%"));
         assertEquals(1, TestDatabase.count("select count(*) from processed_event where event_id = ?::uuid",
                 mapper.readTree(triggered).get("eventId").asText()));
+        assertEquals(1, TestDatabase.count("select count(*) from outbox where message_key = ? and payload like ?",
+                incident.toString(), "%\"type\":\"NotificationRequested\"%"), "one page, not two");
     }
 
     @Test

@@ -19,34 +19,43 @@ public enum EventType {
     INCIDENT_PHASE_CHANGED("IncidentPhaseChanged", Topics.INCIDENT_EVENTS, IncidentPhaseChanged.class),
     INCIDENT_ASSIGNED("IncidentAssigned", Topics.INCIDENT_EVENTS, IncidentAssigned.class),
     INCIDENT_NOTE_ADDED("IncidentNoteAdded", Topics.INCIDENT_EVENTS, IncidentNoteAdded.class),
+    INCIDENT_ROLE_CHANGED("IncidentRoleChanged", Topics.INCIDENT_EVENTS, IncidentRoleChanged.class),
+    INCIDENT_BRIDGE_CHANGED("IncidentBridgeChanged", Topics.INCIDENT_EVENTS, IncidentBridgeChanged.class),
+    EVIDENCE_ADDED("EvidenceAdded", Topics.INCIDENT_EVENTS, EvidenceAdded.class),
     // escalation-service → tocsin.escalation-events and tocsin.notification-requests
-    ESCALATION_STEP_REACHED("EscalationStepReached", Topics.ESCALATION_EVENTS, EscalationStepReached.class),
+    ESCALATION_STEP_REACHED("EscalationStepReached", Topics.ESCALATION_EVENTS, EscalationStepReached.class, 2),
     ESCALATION_LEVEL_SKIPPED("EscalationLevelSkipped", Topics.ESCALATION_EVENTS, EscalationLevelSkipped.class),
     ESCALATION_MUTED("EscalationMuted", Topics.ESCALATION_EVENTS, EscalationMuted.class),
     RESPONSE_TARGET_AT_RISK("ResponseTargetAtRisk", Topics.ESCALATION_EVENTS, ResponseTargetAtRisk.class),
     RESPONSE_TARGET_BREACHED("ResponseTargetBreached", Topics.ESCALATION_EVENTS, ResponseTargetBreached.class),
     NOTIFICATION_REQUESTED("NotificationRequested", Topics.NOTIFICATION_REQUESTS, NotificationRequested.class),
     // notification-service → tocsin.notification-events
-    NOTIFICATION_DELIVERED("NotificationDelivered", Topics.NOTIFICATION_EVENTS, NotificationDelivered.class),
-    NOTIFICATION_FAILED("NotificationFailed", Topics.NOTIFICATION_EVENTS, NotificationFailed.class),
+    NOTIFICATION_DELIVERED("NotificationDelivered", Topics.NOTIFICATION_EVENTS, NotificationDelivered.class, 2),
+    NOTIFICATION_FAILED("NotificationFailed", Topics.NOTIFICATION_EVENTS, NotificationFailed.class, 2),
     // status-service → tocsin.status-events
     PUBLIC_UPDATE_POSTED("PublicUpdatePosted", Topics.STATUS_EVENTS, PublicUpdatePosted.class),
     MAINTENANCE_STARTED("MaintenanceStarted", Topics.STATUS_EVENTS, MaintenanceStarted.class),
     MAINTENANCE_ENDED("MaintenanceEnded", Topics.STATUS_EVENTS, MaintenanceEnded.class),
     POSTMORTEM_PUBLISHED("PostmortemPublished", Topics.STATUS_EVENTS, PostmortemPublished.class),
-    ACTION_ITEM_OVERDUE("ActionItemOverdue", Topics.STATUS_EVENTS, ActionItemOverdue.class);
-
-    /** Schema version of every type today; a type whose shape changes incompatibly gets its own. */
-    private static final int VERSION = 1;
+    ACTION_ITEM_OVERDUE("ActionItemOverdue", Topics.STATUS_EVENTS, ActionItemOverdue.class),
+    // escalation-service (responders) and notification-service (stakeholders) → tocsin.person-events
+    PERSON_ERASED("PersonErased", Topics.PERSON_EVENTS, PersonErased.class);
 
     private final String typeName;
     private final String topic;
     private final Class<? extends EventData> dataClass;
+    private final int version;
 
     EventType(String typeName, String topic, Class<? extends EventData> dataClass) {
+        this(typeName, topic, dataClass, 1);
+    }
+
+    /** A type whose shape changed incompatibly gets a new {@code version} (and schema); consumers read every version. */
+    EventType(String typeName, String topic, Class<? extends EventData> dataClass, int version) {
         this.typeName = typeName;
         this.topic = topic;
         this.dataClass = dataClass;
+        this.version = version;
     }
 
     public String typeName() {
@@ -54,7 +63,7 @@ public enum EventType {
     }
 
     public int version() {
-        return VERSION;
+        return version;
     }
 
     public String topic() {

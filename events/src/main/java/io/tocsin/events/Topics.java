@@ -7,6 +7,8 @@ public final class Topics {
     public static final String NOTIFICATION_REQUESTS = "tocsin.notification-requests";
     public static final String NOTIFICATION_EVENTS = "tocsin.notification-events";
     public static final String STATUS_EVENTS = "tocsin.status-events";
+    /** Erasure requests for people (PersonErased), read by every service that keeps personal data. */
+    public static final String PERSON_EVENTS = "tocsin.person-events";
 
     private Topics() {
     }

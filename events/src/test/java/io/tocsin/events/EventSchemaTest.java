@@ -55,8 +55,16 @@ class EventSchemaTest {
                         Phase.ANALYSIS, alice),
                 new IncidentAssigned("checkout-api", Priority.P1, "error rate 45%", alice, alice),
                 new IncidentNoteAdded("checkout-api", Priority.P1, "error rate 45%", "rolled back 1.4.2", alice),
+                new IncidentRoleChanged("checkout-api", Priority.P1, "error rate 45%", due, IncidentRole.COMMANDER,
+                        IncidentRoleChanged.Change.HANDED_OVER, alice, new Actor(Actor.Kind.USER, "bob", "Bob", null),
+                        "https://meet.example.test/p1", "https://tocsin.example.test/room/abc.def", alice),
+                new IncidentBridgeChanged("checkout-api", Priority.P1, "error rate 45%", "https://meet.example.test/p1",
+                        alice),
+                new EvidenceAdded("checkout-api", Priority.P1, "error rate 45%", UUID.randomUUID().toString(),
+                        EvidenceAdded.Kind.FILE, "firewall.log", "edge firewall, 09:00-10:00", "text/plain", 1234L, null,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", alice),
                 new EscalationStepReached("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 1, 0,
-                        List.of(bob)),
+                        List.of(new PersonRef("bob", "Bob"))),
                 new EscalationLevelSkipped("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 2, 0,
                         "schedule 'team-leads' has nobody on call"),
                 new EscalationMuted("checkout-api", Priority.P1, "error rate 45%", "maintenance 'DB upgrade'"),
@@ -64,20 +72,67 @@ class EventSchemaTest {
                 new ResponseTargetBreached("checkout-api", Priority.P1, "error rate 45%", due),
                 new NotificationRequested(bob, mail, "checkout-api", Priority.P1, "error rate 45%", due, links, 1, 0,
                         "escalation level 1"),
-                new NotificationDelivered("d-1", UUID.randomUUID(), "page", "RESPONDER", mail, "Bob", 1),
-                new NotificationFailed("d-2", UUID.randomUUID(), "page", "RESPONDER",
-                        new ContactMethod(ContactMethod.Kind.WEBHOOK, "https://hooks.example.test/x", ContactMethod.Format.SLACK),
-                        "Bob", 3, true, "550 mailbox unavailable"),
+                new NotificationDelivered("d-1", UUID.randomUUID(), "page", "RESPONDER", "bob", "Bob",
+                        ContactMethod.Kind.EMAIL, 1),
+                new NotificationFailed("d-2", UUID.randomUUID(), "page", "RESPONDER", "bob", "Bob",
+                        ContactMethod.Kind.WEBHOOK, 3, true, "Webhook answered HTTP 410"),
                 new PublicUpdatePosted("u-1", List.of("checkout-api"), "investigating", "We are looking into it.", alice),
                 new MaintenanceStarted("m-1", "DB upgrade", List.of("checkout-api"), now, due),
                 new MaintenanceEnded("m-1", "DB upgrade", List.of("checkout-api")),
                 new PostmortemPublished("pm-1", "Checkout outage", "checkout-api", Priority.P1, "error rate 45%",
                         "/api/v1/postmortems/pm-1", alice),
-                new ActionItemOverdue("a-1", "pm-1", "Add a canary", "alice", LocalDate.parse("2026-11-20")));
+                new ActionItemOverdue("a-1", "pm-1", "Add a canary", "alice", LocalDate.parse("2026-11-20")),
+                new PersonErased("carol-member-id", PersonErased.Kind.STAKEHOLDER));
         assertEquals(EventType.values().length, samples.size(), "a sample per event type");
         for (EventData data : samples) {
             EventSchemaAssert.assertMatchesSchema(mapper.writeValueAsString(Envelope.of(data, incident, now)));
         }
+    }
+
+    @Test
+    void eventsThatLeaveTheirServiceCarryNoAddress() throws Exception {
+        // A producer that put the address back (as version 1 did) breaks the contract.
+        String delivered = mapper.writeValueAsString(Envelope.of(new NotificationDelivered("d-1", null, "page",
+                "RESPONDER", "bob", "Bob", ContactMethod.Kind.WEBHOOK, 1), UUID.randomUUID(), Instant.now()));
+        String withUrl = delivered.replace("\"channel\":", "\"contact\":{\"kind\":\"WEBHOOK\","
+                + "\"address\":\"https://hooks.slack.com/services/T0/B0/secret\"},\"channel\":");
+        assertFalse(EventSchemaAssert.violations(withUrl).isEmpty(), withUrl);
+        String step = mapper.writeValueAsString(Envelope.of(new EscalationStepReached("checkout-api", Priority.P1, "x",
+                "P1", 1, 0, List.of(new PersonRef("bob", "Bob"))), UUID.randomUUID(), Instant.now()));
+        assertFalse(EventSchemaAssert.violations(step.replace("\"name\":\"Bob\"",
+                "\"name\":\"Bob\",\"email\":\"bob@example.test\"")).isEmpty());
+    }
+
+    @Test
+    void version1MessagesStillInKafkaAreReadWithoutTheirAddresses() throws Exception {
+        ObjectMapper tolerant = mapper.copy()
+                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        NotificationDelivered old = tolerant.readValue("""
+                {"deliveryId":"d-1","sourceEventId":null,"template":"page","audience":"RESPONDER",
+                 "contact":{"kind":"WEBHOOK","address":"https://hooks.slack.com/services/T0/B0/secret","format":"SLACK"},
+                 "recipientName":"Bob","attempts":1}""", NotificationDelivered.class);
+        assertEquals("Bob", old.recipientName());
+        assertFalse(old.toString().contains("hooks.slack.com"));
+        EscalationStepReached step = tolerant.readValue("""
+                {"service":"s","priority":"P1","summary":"x","policyName":"p","step":1,"loop":0,
+                 "recipients":[{"id":"bob","name":"Bob","email":"bob@example.test","timeZone":"UTC","locale":"en"}]}""",
+                EscalationStepReached.class);
+        assertEquals(List.of(new PersonRef("bob", "Bob")), step.recipients());
+    }
+
+    @Test
+    void aReleaseNeedsNoLinksAndEvidenceHashesAreHex() throws Exception {
+        UUID incident = UUID.randomUUID();
+        Instant now = Instant.now();
+        EventSchemaAssert.assertMatchesSchema(mapper.writeValueAsString(Envelope.of(new IncidentRoleChanged(
+                "checkout-api", Priority.P2, "slow", null, IncidentRole.SCRIBE, IncidentRoleChanged.Change.RELEASED,
+                alice, null, null, null, alice), incident, now)));
+        EventSchemaAssert.assertMatchesSchema(mapper.writeValueAsString(Envelope.of(new IncidentBridgeChanged(
+                "checkout-api", Priority.P2, "slow", null, alice), incident, now)));
+        var link = Envelope.of(new EvidenceAdded("checkout-api", Priority.P2, "slow", UUID.randomUUID().toString(),
+                EvidenceAdded.Kind.LINK, "capture", null, null, null, "https://files.example.test/c.pcap",
+                "NOT-A-HASH", alice), incident, now);
+        assertFalse(EventSchemaAssert.violations(mapper.writeValueAsString(link)).isEmpty(), "sha256 must be hex");
     }
 
     @Test

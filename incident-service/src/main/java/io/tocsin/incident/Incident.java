@@ -96,6 +96,18 @@ public class Incident {
     @Column(name = "rule_id")
     public UUID ruleId;
 
+    /** The meeting the commander set for the war room, if any. */
+    @Column(name = "bridge_url")
+    public String bridgeUrl;
+
+    /** The sequence number of the incident's latest timeline entry (0 before the first). */
+    @Column(name = "timeline_seq", nullable = false)
+    public long timelineSeq;
+
+    /** The hash of the incident's latest timeline entry: the head of its hash chain (null before the first). */
+    @Column(name = "timeline_head")
+    public String timelineHead;
+
     public boolean isOpen() {
         return status != Status.RESOLVED;
     }

@@ -60,6 +60,9 @@ class ClassificationRuleApiTest {
         bad("{\"name\":\"r\",\"summary\":\"([unclosed\",\"priority\":\"P1\"}", "summary");
         bad("{\"name\":\"r\",\"labels\":[{\"key\":\"env\",\"op\":\"regex\",\"value\":\"*bad\"}],\"priority\":\"P1\"}", "labels[0].value");
         bad("{\"name\":\"r\",\"labels\":[{\"key\":\"env\",\"op\":\"equals\"}],\"priority\":\"P1\"}", "labels[0].value");
+        // Backreferences and lookaround need a backtracking engine, which alert text could stall: refused, saying so.
+        bad("{\"name\":\"r\",\"summary\":\"(disk)\\\\1\",\"priority\":\"P1\"}", "summary: not a valid regular expression for the linear-time");
+        bad("{\"name\":\"r\",\"source\":\"(?<!test-)db\",\"priority\":\"P1\"}", "source: not a valid regular expression for the linear-time");
         bad("{\"name\":\"r\",\"priority\":\"P0\"}", "priority");
         bad("{\"name\":\"r\",\"severity\":\"doom\",\"priority\":\"P1\"}", "severity");
         bad("{\"priority\":\"P1\"}", "name");

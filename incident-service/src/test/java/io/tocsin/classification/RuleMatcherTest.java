@@ -1,5 +1,6 @@
 package io.tocsin.classification;
 
+import com.google.re2j.Pattern;
 import io.tocsin.classification.service.RuleMatcher;
 import io.tocsin.classification.service.RuleMatcher.LabelCondition;
 import io.tocsin.classification.service.RuleMatcher.Op;
@@ -10,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RuleMatcherTest {
 
@@ -41,7 +43,7 @@ class RuleMatcherTest {
 
     @Test
     void theFirstMatchingRuleWins() {
-        Rule payments = rule("payments", Priority.P1, null, Pattern.compile("payment"), List.of(), "payments");
+        Rule payments = rule("payments", Priority.P1, null, RuleMatcher.pattern("payment"), List.of(), "payments");
         Rule warnings = rule("warnings", Priority.P4, "warning", null, List.of(), null);
         RuleMatcher.Decision d = RuleMatcher.decide(List.of(payments, warnings),
                 alert("warning", "payment latency high", Map.of()), "checkout-api");
@@ -76,5 +78,28 @@ class RuleMatcherTest {
         assertEquals(Priority.P4, RuleMatcher.decide(List.of(other), alert("info", "x", Map.of()), "s").priority());
         assertEquals(Priority.P2, RuleMatcher.decide(List.of(search), alert("info", "x", Map.of()), "search").priority());
         assertEquals(Priority.P4, RuleMatcher.decide(List.of(search), alert("info", "x", Map.of()), "checkout").priority());
+    }
+
+    /**
+     * An admin's pattern with nested quantifiers against crafted alert text: a backtracking engine needs about 2^60
+     * steps here (intake would never answer); the linear-time engine decides at once. The bound is not a speed
+     * assertion but "finishes at all".
+     */
+    @Test
+    void aPatternCannotBeTurnedIntoADenialOfServiceByAlertText() {
+        Rule evil = rule("evil", Priority.P1, null, RuleMatcher.pattern("^(a+)+b$"), List.of(
+                LabelCondition.of("host", Op.REGEX, "(x|x)*y")), null);
+        AlertFacts crafted = alert("info", "a".repeat(60) + "c", Map.of("host", "x".repeat(60)));
+        RuleMatcher.Decision d = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> RuleMatcher.decide(List.of(evil), crafted, "s"));
+        assertEquals(Priority.P4, d.priority());
+    }
+
+    @Test
+    void patternsTheLinearEngineCannotRunAreRefusedWithAReason() {
+        assertNull(RuleMatcher.invalid("^(pay|check)[a-z]+$"));
+        assertNotNull(RuleMatcher.invalid("(a)\\1"));
+        assertNotNull(RuleMatcher.invalid("(?<=x)y"));
+        assertNotNull(RuleMatcher.invalid("([unclosed"));
     }
 }

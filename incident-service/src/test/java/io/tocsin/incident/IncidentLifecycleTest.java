@@ -13,10 +13,13 @@ import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
 import io.tocsin.support.Integrations;
+import io.tocsin.commons.security.ActionTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -70,7 +73,7 @@ class IncidentLifecycleTest {
         action(CAROL, id, "priority", "{\"priority\":\"P1\",\"reason\":\"customers cannot pay\"}").statusCode(200)
                 .body("priority", equalTo("P1"));
         action(CAROL, id, "phase", "{\"phase\":\"containment\"}").statusCode(200).body("phase", equalTo("CONTAINMENT"));
-        action(ALICE, id, "snooze", "{\"minutes\":10}").statusCode(200).body("snoozedUntil", notNullValue());
+        action(CAROL, id, "snooze", "{\"minutes\":10}").statusCode(200).body("snoozedUntil", notNullValue());
         action(CAROL, id, "assign", "{\"id\":\"dave\",\"name\":\"Dave\",\"email\":\"dave@example.test\"}")
                 .statusCode(200).body("assignee.name", equalTo("Dave"));
         action(ALICE, id, "acknowledge", null).statusCode(200).body("assignee.id", equalTo("dave"));
@@ -108,18 +111,55 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void aServiceMayActOnBehalfOfARecipientButAPersonMayNot() throws Exception {
+    void onlyTheAssigneeOrACommanderMaySnooze() {
         String id = trigger("critical");
-        String body = "{\"onBehalfOf\":{\"id\":\"bob\",\"name\":\"Bob\",\"email\":\"bob@example.test\"}}";
-        action(ALICE, id, "acknowledge", body).statusCode(200).body("assignee.id", equalTo("alice"));
+        long before = TestDatabase.count("select count(*) from outbox");
+        action(ALICE, id, "snooze", "{\"minutes\":1440}").statusCode(403).contentType("application/problem+json");
+        action(TestTokens.bearer("sam", "stakeholder"), id, "snooze", "{\"minutes\":10}").statusCode(403);
+        assertEquals(before, TestDatabase.count("select count(*) from outbox"), "a refused snooze publishes nothing");
+        action(ALICE, id, "assign", "{\"id\":\"alice\"}").statusCode(200);
+        action(TestTokens.bearer("bob", "responder"), id, "snooze", "{\"minutes\":60}").statusCode(403);
+        action(ALICE, id, "snooze", "{\"minutes\":10}").statusCode(200).body("snoozedUntil", notNullValue());
+        action(CAROL, trigger("critical"), "snooze", "{\"minutes\":10}").statusCode(200);
+    }
 
+    @Test
+    void aServiceActsOnlyForThePersonItsOneTapLinkWasIssuedTo() {
+        String service = TestTokens.bearer("notification-service", "service");
+        ActionTokens links = new ActionTokens(ConfigProvider.getConfig().getValue("tocsin.links.secret", String.class)
+                .getBytes(StandardCharsets.UTF_8));
+        String id = trigger("critical");
         String other = trigger("critical");
-        action(TestTokens.bearer("notification-service", "service"), other, "acknowledge", body).statusCode(200)
+        UUID link = UUID.randomUUID();
+        String bob = "{\"id\":\"bob\",\"name\":\"Bob\",\"email\":\"bob@example.test\"}";
+        long before = TestDatabase.count("select count(*) from timeline_entry where incident_id = ?::uuid", id);
+        // A leaked service token alone acts for nobody.
+        action(service, id, "acknowledge", "{\"onBehalfOf\":" + bob + "}").statusCode(403)
+                .contentType("application/problem+json");
+        action(service, id, "acknowledge", null).statusCode(403);
+        // A link of someone else, of another incident, for another action, or forged: refused.
+        action(service, id, "acknowledge", "{\"onBehalfOf\":" + bob + ",\"link\":\""
+                + links.sign(link, UUID.fromString(id), "alice", "ACKNOWLEDGE") + "\"}").statusCode(403);
+        action(service, id, "acknowledge", "{\"onBehalfOf\":" + bob + ",\"link\":\""
+                + links.sign(link, UUID.fromString(other), "bob", "ACKNOWLEDGE") + "\"}").statusCode(403);
+        action(service, id, "resolve", "{\"onBehalfOf\":" + bob + ",\"link\":\""
+                + links.sign(link, UUID.fromString(id), "bob", "ACKNOWLEDGE") + "\"}").statusCode(403);
+        action(service, id, "acknowledge", "{\"onBehalfOf\":" + bob + ",\"link\":\""
+                + new ActionTokens("some other key, 32 bytes long...".getBytes(StandardCharsets.UTF_8))
+                .sign(link, UUID.fromString(id), "bob", "ACKNOWLEDGE") + "\"}").statusCode(403);
+        assertEquals(before, TestDatabase.count("select count(*) from timeline_entry where incident_id = ?::uuid", id));
+        // The link issued to Bob for this incident's acknowledge: Bob acknowledges.
+        action(service, id, "acknowledge", "{\"onBehalfOf\":" + bob + ",\"link\":\""
+                + links.sign(link, UUID.fromString(id), "bob", "ACKNOWLEDGE") + "\"}").statusCode(200)
                 .body("assignee.id", equalTo("bob"));
-        given().header("Authorization", ALICE).get("/api/v1/incidents/" + other + "/timeline").then()
+        given().header("Authorization", ALICE).get("/api/v1/incidents/" + id + "/timeline").then()
                 .body("actor", hasItem("user:Bob"));
-        given().header("Authorization", TestTokens.bearer("notification-service", "service"))
-                .get("/api/v1/incidents/" + other).then().statusCode(403);
+        // The service can do nothing else, and a person cannot name anybody.
+        given().header("Authorization", service).get("/api/v1/incidents/" + id).then().statusCode(403);
+        action(service, id, "notes", "{\"text\":\"hi\"}").statusCode(403);
+        action(ALICE, other, "acknowledge", "{\"onBehalfOf\":" + bob + ",\"link\":\""
+                + links.sign(link, UUID.fromString(other), "bob", "ACKNOWLEDGE") + "\"}").statusCode(200)
+                .body("assignee.id", equalTo("alice"));
     }
 
     @Test
@@ -178,7 +218,7 @@ class IncidentLifecycleTest {
                 .contentType("application/problem+json");
         action(CAROL, id, "priority", "{\"priority\":\"P1\"}").statusCode(422);
         action(CAROL, id, "phase", "{\"phase\":\"panic\"}").statusCode(422);
-        action(ALICE, id, "snooze", "{\"minutes\":-5}").statusCode(422);
+        action(CAROL, id, "snooze", "{\"minutes\":-5}").statusCode(422);
         action(ALICE, id, "notes", "{\"text\":\"\"}").statusCode(422);
         action(ALICE, id, "notes", "{not json").statusCode(400);
         action(ALICE, UUID.randomUUID().toString(), "acknowledge", null).statusCode(404)

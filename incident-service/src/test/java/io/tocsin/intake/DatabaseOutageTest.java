@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.tocsin.local.testing.TestInfrastructure;
 import io.tocsin.local.testing.TocsinTestResource;
 import io.tocsin.support.Integrations;
+import io.tocsin.support.RetryAfter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 /** While PostgreSQL is down intake answers 503 + Retry-After (monitoring systems retry), never 202, and is unready. */
 @QuarkusTest
@@ -26,10 +26,10 @@ class DatabaseOutageTest {
         String body = "{\"summary\":\"db outage probe\",\"severity\":\"critical\"}";
         Runnable restart = TestInfrastructure.stopPostgres();
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetryAfter.assertSeconds(
                     given().contentType(ContentType.JSON).body(body).post("/api/v1/integrations/" + key + "/generic")
-                            .then().statusCode(503).contentType("application/problem+json")
-                            .header("Retry-After", notNullValue()));
+                            .then().statusCode(503).contentType("application/problem+json").extract().header("Retry-After"),
+                    60));
             given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         } finally {
             restart.run();

@@ -7,6 +7,7 @@ import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
 import io.tocsin.support.Integrations;
+import io.tocsin.support.RetryAfter;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -91,8 +92,11 @@ class IntegrationAdminTest {
             var response = post(integration.key());
             if (response.statusCode() == 429) {
                 limited++;
-                response.then().contentType("application/problem+json").header("Retry-After", notNullValue())
+                response.then().contentType("application/problem+json")
                         .header("RateLimit-Limit", "2").header("RateLimit-Remaining", "0");
+                // The window is a minute: the sender is told to come back when it ends, and the two headers agree.
+                int seconds = RetryAfter.assertSeconds(response.header("Retry-After"), 60);
+                assertEquals(String.valueOf(seconds), response.header("RateLimit-Reset"));
             }
         }
         assertTrue(limited >= 1, "at least one request over the limit");

@@ -8,6 +8,7 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.testing.EventSchemaAssert;
 import io.tocsin.local.testing.TestKafka;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Publishes events the way the other services do: schema-checked JSON on their topic, keyed by incident. */
 public final class Events {
@@ -38,8 +39,9 @@ public final class Events {
         return json;
     }
 
-    public static void send(Envelope<?> event, String json) {
+    /** Sends {@code json} (the JSON of {@code event}) to its topic; returns where it landed. */
+    public static RecordMetadata send(Envelope<?> event, String json) {
         String topic = EventType.byName(event.type()).orElseThrow().topic();
-        TestKafka.send(topic, event.incidentId() == null ? null : event.incidentId().toString(), json);
+        return TestKafka.send(topic, event.incidentId() == null ? null : event.incidentId().toString(), json);
     }
 }

@@ -3,6 +3,7 @@ package io.tocsin.commons.messaging;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -112,7 +113,8 @@ public class BatchConsumer {
                             }
                             // remove(): an event twice in one batch is applied once.
                             return item.event() != null && fresh.remove(item.event().envelope().eventId())
-                                    ? handler.apply(item.event()) : Uni.createFrom().voidItem();
+                                    ? handler.apply(item.event()).call(BatchConsumer::forgetEntities)
+                                    : Uni.createFrom().voidItem();
                         })
                         .collect().last().replaceWithVoid()));
     }
@@ -168,6 +170,14 @@ public class BatchConsumer {
         } catch (Exception e) {
             return new Item(record, null, false, e);
         }
+    }
+
+    /**
+     * Writes what Hibernate holds for one event and forgets it before the next: otherwise every flush of a large
+     * batch would check every entity the batch has loaded so far.
+     */
+    private static Uni<Void> forgetEntities() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     private static Uni<Void> whileDatabaseIsAway(java.util.function.Supplier<Uni<Void>> work) {

@@ -10,13 +10,17 @@ import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.EscalationStepReached;
 import io.tocsin.events.EventType;
+import io.tocsin.events.EvidenceAdded;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentAssigned;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentNoteAdded;
 import io.tocsin.events.IncidentPhaseChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRole;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Link;
@@ -25,6 +29,8 @@ import io.tocsin.events.MaintenanceStarted;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
 import io.tocsin.events.NotificationRequested;
+import io.tocsin.events.PersonErased;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Phase;
 import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.Priority;
@@ -41,10 +47,12 @@ import io.tocsin.events.ResponseTargetBreached;
 @RegisterForReflection(targets = {
         Envelope.class, EventType.class, Priority.class, Phase.class,
         Actor.class, Actor.Kind.class, ContactMethod.class, ContactMethod.Kind.class, ContactMethod.Format.class,
-        Link.class, Recipient.class,
+        Link.class, Recipient.class, PersonRef.class, PersonErased.class, PersonErased.Kind.class,
         IncidentTriggered.class, AlertAppended.class, IncidentAcknowledged.class, IncidentResolved.class,
         IncidentReopened.class, IncidentSnoozed.class, IncidentNoteAdded.class, IncidentPriorityChanged.class,
         IncidentPhaseChanged.class, IncidentAssigned.class,
+        IncidentRole.class, IncidentRoleChanged.class, IncidentRoleChanged.Change.class, IncidentBridgeChanged.class,
+        EvidenceAdded.class, EvidenceAdded.Kind.class,
         NotificationRequested.class, EscalationStepReached.class, EscalationLevelSkipped.class, EscalationMuted.class,
         ResponseTargetAtRisk.class, ResponseTargetBreached.class,
         NotificationDelivered.class, NotificationFailed.class,

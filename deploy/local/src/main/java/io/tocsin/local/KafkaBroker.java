@@ -66,7 +66,9 @@ public final class KafkaBroker implements Closeable {
                 throw new IOException("Formatting Kafka storage failed; see " + logFile());
             }
         }
-        process = java("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "kafka.Kafka", properties.toString())
+        // One broker for a handful of services on two cores: a small heap that shrinks after a burst.
+        process = java("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:ReservedCodeCacheSize=64m", "kafka.Kafka", properties.toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .start();
         awaitReady(Duration.ofSeconds(90));
@@ -187,6 +189,13 @@ public final class KafkaBroker implements Closeable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // Threads sized for one machine's few clients (the defaults serve a cluster's hundreds).
+                "num.network.threads=2",
+                "num.io.threads=2",
+                "background.threads=2",
+                // The log cleaner (compacted topics: consumer offsets) allocates this buffer at start; its 128 MiB
+                // default does not fit the small heap above (the broker died with OutOfMemoryError on a busy machine).
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }
 }

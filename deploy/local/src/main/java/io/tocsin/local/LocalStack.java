@@ -30,7 +30,7 @@ public final class LocalStack {
     public static final List<String> DATABASES = List.of("tocsin_incident", "tocsin_escalation",
             "tocsin_notification", "tocsin_status");
     public static final List<String> TOPICS = List.of("tocsin.incident-events", "tocsin.escalation-events",
-            "tocsin.notification-requests", "tocsin.notification-events", "tocsin.status-events");
+            "tocsin.notification-requests", "tocsin.notification-events", "tocsin.status-events", "tocsin.person-events");
 
     private LocalStack() {
     }
@@ -84,6 +84,9 @@ public final class LocalStack {
         started.add(mail);
         log("SMTP on 127.0.0.1:" + mail.smtpPort() + ", IMAP on 127.0.0.1:" + mail.imapPort());
 
+        // intake over HTTPS too (PagerDuty client libraries always use https): the stack's own CA signs a certificate.
+        LocalCa.Material tls = LocalCa.loadOrCreate(home.resolve("keys"));
+        log("TLS: clients trust " + tls.caPem() + " (the local CA) for https://127.0.0.1:" + (servicePortBase() + 362));
         Files.writeString(run.resolve("infra.env"), String.join("\n",
                 "PG_HOST=" + pgHost,
                 "PG_PORT=" + pgPort,
@@ -95,6 +98,10 @@ public final class LocalStack {
                 "SECRET_KEY=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("integration-secrets.key")),
                 "LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("one-tap-links.key")),
                 "WEBHOOK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("outgoing-webhooks.key")),
+                "TLS_KEYSTORE=" + tls.serverKeyStore().toAbsolutePath(),
+                "TLS_KEYSTORE_PASSWORD=" + tls.password(),
+                "TLS_CA=" + tls.caPem().toAbsolutePath(),
+                "ROOM_LINK_SECRET=" + LocalKeys.loadOrCreateSecret(home.resolve("keys").resolve("room-links.key")),
                 ""));
         // notification-service's identity towards incident-service: a token lives 12 h, the stack longer, so the
         // token file is rewritten every hour and the service reads it again when it changed.

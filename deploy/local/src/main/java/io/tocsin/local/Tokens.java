@@ -27,12 +27,36 @@ public final class Tokens {
     }
 
     public static String sign(PrivateKey key, Claims claims) {
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        return sign(key, claims, claims.subject());
+    }
+
+    /**
+     * As {@link #sign(PrivateKey, Claims)}, with a {@code preferred_username} other than the subject, as real
+     * providers issue them (Keycloak: the login name; the subject is a UUID).
+     */
+    public static String sign(PrivateKey key, Claims claims, String preferredUsername) {
+        String signingInput = unsigned("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", claims, preferredUsername);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The signing input of a token, {@code base64url(header).base64url(claims)}: what a signature covers. */
+    public static String unsigned(String headerJson, Claims claims) {
+        return unsigned(headerJson, claims, claims.subject());
+    }
+
+    private static String unsigned(String headerJson, Claims claims, String preferredUsername) {
         StringBuilder payload = new StringBuilder("{")
                 .append("\"iss\":").append(quote(claims.issuer()))
                 .append(",\"aud\":").append(quote(claims.audience()))
                 .append(",\"sub\":").append(quote(claims.subject()))
-                .append(",\"preferred_username\":").append(quote(claims.subject()))
+                .append(",\"preferred_username\":").append(quote(preferredUsername))
                 .append(",\"name\":").append(quote(claims.name()))
                 .append(",\"iat\":").append(claims.issuedAt().getEpochSecond())
                 .append(",\"exp\":").append(claims.expiresAt().getEpochSecond())
@@ -43,15 +67,7 @@ public final class Tokens {
             payload.append(",\"email\":").append(quote(claims.email()));
         }
         payload.append("}");
-        String signingInput = base64Url(header) + "." + base64Url(payload.toString());
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return base64Url(headerJson) + "." + base64Url(payload.toString());
     }
 
     private static String base64Url(String json) {

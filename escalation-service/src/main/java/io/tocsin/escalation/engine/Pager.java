@@ -9,9 +9,6 @@ import io.tocsin.escalation.Json;
 import io.tocsin.escalation.policy.EscalationPolicy;
 import io.tocsin.escalation.policy.PolicySpec;
 import io.tocsin.escalation.policy.Steps;
-import io.tocsin.escalation.policy.repository.MatrixRepository;
-import io.tocsin.escalation.policy.repository.PolicyRepository;
-import io.tocsin.escalation.policy.service.PolicyService;
 import io.tocsin.escalation.responder.Responder;
 import io.tocsin.escalation.responder.service.ResponderService;
 import io.tocsin.events.ContactMethod;
@@ -21,6 +18,7 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.Link;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.Priority;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
@@ -30,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,18 +45,14 @@ public class Pager {
 
     private final Outbox outbox;
     private final EngineRepository db;
-    private final PolicyRepository policies;
-    private final PolicyService policyService;
-    private final MatrixRepository matrix;
+    private final Routing routing;
     private final Resolver resolver;
-    private final ResponderService responderService;
     private final EngineConfig config;
     private final Json json;
     private final Counter pages;
     private final Counter skips;
 
-    public Pager(Outbox outbox, EngineRepository db, PolicyRepository policies, PolicyService policyService,
-                 MatrixRepository matrix, Resolver resolver, ResponderService responderService, EngineConfig config,
+    public Pager(Outbox outbox, EngineRepository db, Routing routing, Resolver resolver, EngineConfig config,
                  Json json, MeterRegistry registry) {
         this.pages = Counter.builder("tocsin_escalation_pages").description("NotificationRequested written")
                 .register(registry);
@@ -65,11 +60,8 @@ public class Pager {
                 .description("Levels (or incidents without a policy) with nobody to page").register(registry);
         this.outbox = outbox;
         this.db = db;
-        this.policies = policies;
-        this.policyService = policyService;
-        this.matrix = matrix;
+        this.routing = routing;
         this.resolver = resolver;
-        this.responderService = responderService;
         this.config = config;
         this.json = json;
     }
@@ -80,8 +72,9 @@ public class Pager {
      */
     public Uni<Void> start(Escalation e, Instant now) {
         int loop = e.lastLoop == null ? e.loop : Math.max(e.loop, e.lastLoop + 1);
-        return matrix.lookup(e.service, e.priority).chain(entry -> {
-            if (entry == null) {
+        return routing.now().chain(routes -> {
+            Routing.Policy route = routes.route(e.service, e.priority);
+            if (route == null) {
                 e.policyId = null;
                 e.policyName = null;
                 e.nextEscalationAt = null;
@@ -89,15 +82,13 @@ public class Pager {
                         + " in the escalation matrix: nobody was paged";
                 return skipped(e, 1, loop, reason, now);
             }
-            return policies.findById(entry.policyId).chain(p -> {
-                e.policyId = p.id;
-                e.policyName = p.name;
-                e.nextLevel = 0;
-                e.loop = loop;
-                e.loopStart = loop;
-                e.nextEscalationAt = now;
-                return fire(e, now);
-            });
+            e.policyId = route.entity().id;
+            e.policyName = route.entity().name;
+            e.nextLevel = 0;
+            e.loop = loop;
+            e.loopStart = loop;
+            e.nextEscalationAt = now;
+            return fire(e, routes, now, config.maxChainedLevels());
         });
     }
 
@@ -106,57 +97,58 @@ public class Pager {
      * new policy now (people already paged at this step and loop are not paged twice).
      */
     public Uni<Void> switchPolicy(Escalation e, Instant now) {
-        return matrix.lookup(e.service, e.priority).chain(entry -> {
-            if (entry == null || entry.policyId.equals(e.policyId)) {
+        return routing.now().chain(routes -> {
+            Routing.Policy route = routes.route(e.service, e.priority);
+            if (route == null || route.entity().id.equals(e.policyId)) {
                 return Uni.createFrom().voidItem();
             }
-            return policies.findById(entry.policyId).chain(p -> {
-                int levels = policyService.levels(p).size();
-                int current = e.lastStep == null ? 0 : e.lastStep - 1;
-                e.policyId = p.id;
-                e.policyName = p.name;
-                e.nextLevel = Math.min(current, levels - 1);
-                e.loop = e.lastLoop == null ? e.loop : e.lastLoop;
-                e.loopStart = e.loop;
-                e.nextEscalationAt = now;
-                return db.log(e.incidentId, now, null, null, "POLICY", "Priority " + e.priority + ": switched to policy '"
-                        + p.name + "' from level " + (e.nextLevel + 1)).chain(() -> fire(e, now));
-            });
+            EscalationPolicy p = route.entity();
+            int current = e.lastStep == null ? 0 : e.lastStep - 1;
+            e.policyId = p.id;
+            e.policyName = p.name;
+            e.nextLevel = Math.min(current, route.levels().size() - 1);
+            e.loop = e.lastLoop == null ? e.loop : e.lastLoop;
+            e.loopStart = e.loop;
+            e.nextEscalationAt = now;
+            return db.log(e.incidentId, now, null, null, "POLICY", "Priority " + e.priority + ": switched to policy '"
+                    + p.name + "' from level " + (e.nextLevel + 1))
+                    .chain(() -> fire(e, routes, now, config.maxChainedLevels()));
         });
     }
 
     /** Fires the due level, then chains on through levels that have no delay or nobody to page. */
     public Uni<Void> fire(Escalation e, Instant now) {
-        return fire(e, now, config.maxChainedLevels());
+        return routing.now().chain(routes -> fire(e, routes, now, config.maxChainedLevels()));
     }
 
-    private Uni<Void> fire(Escalation e, Instant now, int budget) {
+    private Uni<Void> fire(Escalation e, Routing.Snapshot routes, Instant now, int budget) {
         if (e.policyId == null) {
             e.nextEscalationAt = null;
             return Uni.createFrom().voidItem();
         }
-        return policies.findById(e.policyId).chain(p -> {
-            if (p == null) {
-                e.nextEscalationAt = null;
-                return skipped(e, e.nextLevel + 1, e.loop, "The escalation policy was deleted", now);
-            }
-            List<PolicySpec.Level> levels = policyService.levels(p);
-            int index = Math.min(e.nextLevel, levels.size() - 1);
-            PolicySpec.Level level = levels.get(index);
-            int step = index + 1;
-            int loop = e.loop;
-            return resolver.resolve(level, loop, now).chain(people -> {
-                Uni<Void> effect = people.isEmpty()
-                        ? skipped(e, step, loop, "Level " + step + " of policy '" + p.name
-                        + "' has nobody on call: skipped to the next level", now)
-                        : page(e, p, levels.size(), step, loop, people, now);
-                return effect.chain(() -> advance(e, p, levels, index, loop, !people.isEmpty(), now, budget));
-            });
+        Routing.Policy policy = routes.policy(e.policyId);
+        if (policy == null) {
+            e.nextEscalationAt = null;
+            return skipped(e, e.nextLevel + 1, e.loop, "The escalation policy was deleted", now);
+        }
+        EscalationPolicy p = policy.entity();
+        List<PolicySpec.Level> levels = policy.levels();
+        int index = Math.min(e.nextLevel, levels.size() - 1);
+        PolicySpec.Level level = levels.get(index);
+        int step = index + 1;
+        int loop = e.loop;
+        return resolver.resolveIds(level, loop, now).chain(ids -> {
+            List<Routing.Person> people = ids.stream().map(routes::person).filter(java.util.Objects::nonNull).toList();
+            Uni<Void> effect = people.isEmpty()
+                    ? skipped(e, step, loop, "Level " + step + " of policy '" + p.name
+                    + "' has nobody on call: skipped to the next level", now)
+                    : page(e, p, levels.size(), step, loop, people, now);
+            return effect.chain(() -> advance(e, routes, p, levels, index, loop, !people.isEmpty(), now, budget));
         });
     }
 
-    private Uni<Void> advance(Escalation e, EscalationPolicy p, List<PolicySpec.Level> levels, int index, int loop,
-                              boolean paged, Instant now, int budget) {
+    private Uni<Void> advance(Escalation e, Routing.Snapshot routes, EscalationPolicy p, List<PolicySpec.Level> levels,
+                              int index, int loop, boolean paged, Instant now, int budget) {
         e.lastStep = index + 1;
         e.lastLoop = loop;
         e.updatedAt = now;
@@ -168,42 +160,42 @@ public class Pager {
                 return db.log(e.incidentId, now, index + 1, loop, "EXHAUSTED",
                         "Policy '" + p.name + "' has no further level");
             }
-            return policies.findById(p.thenPolicyId).chain(then -> {
-                e.policyId = then.id;
-                e.policyName = then.name;
-                e.nextLevel = 0;
-                e.loop = loop + 1;
-                e.loopStart = loop + 1;
-                return schedule(e, now, delay, budget);
-            });
+            Routing.Policy then = routes.policy(p.thenPolicyId);
+            e.policyId = p.thenPolicyId;
+            e.policyName = then == null ? null : then.entity().name;
+            e.nextLevel = 0;
+            e.loop = loop + 1;
+            e.loopStart = loop + 1;
+            return schedule(e, routes, now, delay, budget);
         }
         e.nextLevel = next.level();
         e.loop = next.loop();
-        return schedule(e, now, delay, budget);
+        return schedule(e, routes, now, delay, budget);
     }
 
-    private Uni<Void> schedule(Escalation e, Instant now, long delaySeconds, int budget) {
+    private Uni<Void> schedule(Escalation e, Routing.Snapshot routes, Instant now, long delaySeconds, int budget) {
         e.nextEscalationAt = now.plus(Duration.ofSeconds(delaySeconds));
         if (delaySeconds == 0 && budget > 1) {
-            return fire(e, now, budget - 1);
+            return fire(e, routes, now, budget - 1);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> page(Escalation e, EscalationPolicy p, int levelCount, int step, int loop, List<Responder> people,
-                           Instant now) {
+    private Uni<Void> page(Escalation e, EscalationPolicy p, int levelCount, int step, int loop,
+                           List<Routing.Person> people, Instant now) {
         String reason = e.priority + " " + e.service + ": escalation policy '" + p.name + "', level " + step + " of "
                 + levelCount + (loop > 0 ? " (pass " + (loop + 1) + ")" : "");
-        List<Recipient> recipients = people.stream().map(ResponderService::recipient).toList();
+        // Named by id and name only: this event goes on to status-service, the addresses do not.
+        List<PersonRef> recipients = people.stream().map(r -> new PersonRef(r.entity().id, r.entity().name)).toList();
         return Multi.createFrom().iterable(people)
-                .onItem().transformToUniAndConcatenate(r -> Multi.createFrom().iterable(responderService.deliveries(r))
-                        .onItem().transformToUniAndConcatenate(d -> pageOne(e, step, loop, r, d, reason, now))
+                .onItem().transformToUniAndConcatenate(r -> Multi.createFrom().iterable(r.deliveries())
+                        .onItem().transformToUniAndConcatenate(d -> pageOne(e, step, loop, r.entity(), d, reason, now))
                         .collect().last())
                 .collect().last()
                 .chain(() -> outbox.append(Envelope.of(new EscalationStepReached(e.service, priority(e), e.summary,
                         p.name, step, loop, recipients), e.incidentId, now)))
                 .chain(() -> db.log(e.incidentId, now, step, loop, "PAGED", "Paged " + String.join(", ",
-                        people.stream().map(r -> r.name).toList()) + " (policy '" + p.name + "')"));
+                        people.stream().map(r -> r.entity().name).toList()) + " (policy '" + p.name + "')"));
     }
 
     private Uni<Void> pageOne(Escalation e, int step, int loop, Responder r, ResponderService.Delivery d, String reason,
@@ -281,8 +273,12 @@ public class Pager {
 
     private NotificationRequested request(Escalation e, Recipient recipient, ContactMethod contact, int step, int loop,
                                           String reason) {
-        return new NotificationRequested(recipient, contact, e.service, priority(e), e.summary, e.respondBy,
-                json.read(e.links, LINKS), step, loop, reason);
+        List<Link> links = new ArrayList<>(json.read(e.links, LINKS));
+        if (e.bridgeUrl != null) {
+            links.add(0, new Link(e.bridgeUrl, "Join the bridge"));
+        }
+        return new NotificationRequested(recipient, contact, e.service, priority(e), e.summary, e.respondBy, links, step,
+                loop, reason);
     }
 
     static String contactKey(ContactMethod c) {

@@ -33,17 +33,8 @@ public class Resolver {
 
     /** The distinct responders a level pages at {@code at}, in target order; inside a session. */
     public Uni<List<Responder>> resolve(PolicySpec.Level level, int loop, Instant at) {
-        List<PolicySpec.Target> targets = level.roundRobin()
-                ? List.of(level.targets().get(Steps.roundRobinIndex(level.targets().size(), loop)))
-                : level.targets();
-        return Multi.createFrom().iterable(targets)
-                .onItem().transformToUniAndConcatenate(t -> t.type() == PolicySpec.Target.Type.RESPONDER
-                        ? Uni.createFrom().item(List.of(t.id()))
-                        : schedules.onCallAt(UUID.fromString(t.id()), at)
-                                .onFailure().recoverWithItem(List.of()))
-                .collect().asList()
-                .chain(lists -> {
-                    List<String> ids = lists.stream().flatMap(List::stream).distinct().toList();
+        return resolveIds(level, loop, at)
+                .chain(ids -> {
                     return responders.byIds(ids).map(found -> {
                         Map<String, Responder> byId = new LinkedHashMap<>();
                         found.forEach(r -> byId.put(r.id, r));
@@ -56,5 +47,22 @@ public class Resolver {
                         return ordered;
                     });
                 });
+    }
+
+    /**
+     * The ids of the distinct people a level pages at {@code at}, in target order (schedules as whoever is on call
+     * then; a schedule that cannot say pages nobody); inside a session.
+     */
+    public Uni<List<String>> resolveIds(PolicySpec.Level level, int loop, Instant at) {
+        List<PolicySpec.Target> targets = level.roundRobin()
+                ? List.of(level.targets().get(Steps.roundRobinIndex(level.targets().size(), loop)))
+                : level.targets();
+        return Multi.createFrom().iterable(targets)
+                .onItem().transformToUniAndConcatenate(t -> t.type() == PolicySpec.Target.Type.RESPONDER
+                        ? Uni.createFrom().item(List.of(t.id()))
+                        : schedules.onCallAt(UUID.fromString(t.id()), at)
+                                .onFailure().recoverWithItem(List.of()))
+                .collect().asList()
+                .map(lists -> lists.stream().flatMap(List::stream).distinct().toList());
     }
 }

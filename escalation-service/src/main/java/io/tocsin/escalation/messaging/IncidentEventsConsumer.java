@@ -5,9 +5,11 @@ import io.tocsin.commons.messaging.BatchConsumer;
 import io.tocsin.escalation.service.EscalationService;
 import io.tocsin.events.EventType;
 import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Topics;
@@ -27,7 +29,8 @@ public class IncidentEventsConsumer {
     static final BatchConsumer.Channel CHANNEL = new BatchConsumer.Channel("escalation-service",
             "tocsin.incident-events.escalation-dlq", EnumSet.of(EventType.INCIDENT_TRIGGERED,
             EventType.INCIDENT_ACKNOWLEDGED, EventType.INCIDENT_RESOLVED, EventType.INCIDENT_REOPENED,
-            EventType.INCIDENT_SNOOZED, EventType.INCIDENT_PRIORITY_CHANGED));
+            EventType.INCIDENT_SNOOZED, EventType.INCIDENT_PRIORITY_CHANGED, EventType.INCIDENT_ROLE_CHANGED,
+            EventType.INCIDENT_BRIDGE_CHANGED));
 
     private final BatchConsumer batches;
     private final EscalationService escalations;
@@ -50,6 +53,8 @@ public class IncidentEventsConsumer {
             case INCIDENT_REOPENED -> escalations.onReopened(event.as(IncidentReopened.class));
             case INCIDENT_SNOOZED -> escalations.onSnoozed(event.as(IncidentSnoozed.class));
             case INCIDENT_PRIORITY_CHANGED -> escalations.onPriorityChanged(event.as(IncidentPriorityChanged.class));
+            case INCIDENT_ROLE_CHANGED -> escalations.onRoleChanged(event.as(IncidentRoleChanged.class));
+            case INCIDENT_BRIDGE_CHANGED -> escalations.onBridgeChanged(event.as(IncidentBridgeChanged.class));
             default -> throw new IllegalStateException("Not a type of " + CHANNEL.consumer() + ": " + event.type());
         };
     }

@@ -14,9 +14,11 @@ import io.tocsin.escalation.repository.EscalationRepository;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.IncidentAcknowledged;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Priority;
@@ -43,9 +45,11 @@ public class EscalationService {
     private final EngineRepository db;
     private final MaintenanceRepository maintenances;
     private final Json json;
+    private final WarRoomService warRoom;
 
     public EscalationService(EscalationRepository escalations, Outbox outbox, Pager pager,
-                             EngineRepository db, MaintenanceRepository maintenances, Json json) {
+                             EngineRepository db, MaintenanceRepository maintenances, Json json, WarRoomService warRoom) {
+        this.warRoom = warRoom;
         this.escalations = escalations;
         this.outbox = outbox;
         this.pager = pager;
@@ -134,6 +138,16 @@ public class EscalationService {
             pager.startTargetClock(e, e.targetStart != null ? e.targetStart : event.occurredAt());
             return pager.switchPolicy(e, now);
         });
+    }
+
+    /** Someone was given a role in the incident's response: they are paged with the room link (the war room). */
+    public Uni<Void> onRoleChanged(Envelope<IncidentRoleChanged> event) {
+        return warRoom.onRoleChanged(event);
+    }
+
+    /** The war room's bridge changed: later pages link to it. */
+    public Uni<Void> onBridgeChanged(Envelope<IncidentBridgeChanged> event) {
+        return warRoom.onBridgeChanged(event);
     }
 
     /** "Escalate now": fires the next level at once, unless the caller's view (step, loop) is already outdated. */

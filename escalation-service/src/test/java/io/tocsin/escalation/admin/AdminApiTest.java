@@ -63,6 +63,43 @@ class AdminApiTest {
     }
 
     @Test
+    void respondersSeeOtherPeoplesAddressesMasked() {
+        String id = Api.unique("masked");
+        admin().body("""
+                {"id":"%s","name":"Mia","email":"mia.private@example.test","timeZone":"UTC","locale":"en",
+                 "contactMethods":[{"kind":"EMAIL","address":"mia.private@example.test"},
+                                   {"kind":"WEBHOOK","address":"https://hooks.slack.test/services/T1/B2/s3cr3t","format":"SLACK"}]}"""
+                .formatted(id)).post("/api/v1/responders").then().statusCode(201);
+        String asColleague = Api.as("bob", "responder").get("/api/v1/responders/" + id).then().statusCode(200)
+                .body("email", equalTo("m***@example.test"))
+                .body("contactMethods[1].address", equalTo("https://hooks.slack.test/…"))
+                .body("contactMethods[1].format", equalTo("SLACK")).extract().asString();
+        String list = Api.as("bob", "responder").get("/api/v1/responders?limit=500").then().statusCode(200)
+                .extract().asString();
+        for (String seen : java.util.List.of(asColleague, list)) {
+            org.junit.jupiter.api.Assertions.assertFalse(seen.contains("mia.private") || seen.contains("s3cr3t"), seen);
+        }
+        // Mia herself, commanders and admins see them in full.
+        Api.as(id, "responder").get("/api/v1/responders/" + id).then()
+                .body("contactMethods[1].address", equalTo("https://hooks.slack.test/services/T1/B2/s3cr3t"));
+        Api.as("carol", "incident-commander").get("/api/v1/responders/" + id).then()
+                .body("email", equalTo("mia.private@example.test"));
+    }
+
+    @Test
+    void aDeletedResponderIsErasedEverywhere() {
+        String id = Api.responder(Api.unique("gone"));
+        admin().delete("/api/v1/responders/" + id).then().statusCode(204);
+        var erased = io.tocsin.local.testing.TestKafka.await(io.tocsin.events.Topics.PERSON_EVENTS,
+                r -> r.value().contains("\"" + id + "\""), 1, java.time.Duration.ofSeconds(20));
+        assertEquals(1, erased.size(), "PersonErased published once");
+        io.tocsin.events.testing.EventSchemaAssert.assertMatchesSchema(erased.get(0).value());
+        org.hamcrest.MatcherAssert.assertThat(erased.get(0).value(), containsString("\"kind\":\"RESPONDER\""));
+        org.junit.jupiter.api.Assertions.assertFalse(erased.get(0).value().contains("@example.test"),
+                "the erasure itself carries no personal data but the id");
+    }
+
+    @Test
     void listsArePagedAndCapped() {
         Api.responder(Api.unique("page1"));
         Api.responder(Api.unique("page2"));
@@ -263,32 +300,73 @@ class AdminApiTest {
     }
 
     @Test
-    void aResponderMayOverrideOnlyForThemselves() {
+    void aResponderMayOnlyHandOverTheirOwnShiftsWithinTheHorizon() {
         String a = Api.responder(Api.unique("oa"));
         String b = Api.responder(Api.unique("ob"));
         String id = admin().body("""
                 {"name":"%s","timeZone":"UTC","layers":[{"rotation":{"type":"WEEKLY","length":1,
                  "start":"2026-01-05T09:00","participants":["%s"]}}]}""".formatted(Api.unique("ov"), a))
                 .post("/api/v1/schedules").then().statusCode(201).extract().path("id");
-        String range = "\"start\":\"2026-02-02T00:00:00Z\",\"end\":\"2026-02-03T00:00:00Z\"";
+        java.time.Instant day = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(2));
+        String range = "\"start\":\"" + day + "\",\"end\":\"" + day.plus(java.time.Duration.ofDays(1)) + "\"";
+        String overrides = "/api/v1/schedules/" + id + "/overrides";
         long before = rows("schedule_override");
-        Api.as(a, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\"," + range + "}")
-                .post("/api/v1/schedules/" + id + "/overrides").then().statusCode(403).contentType(PROBLEM);
-        Api.as(b, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\","
-                        + "\"start\":\"2026-02-03T00:00:00Z\",\"end\":\"2026-02-02T00:00:00Z\"}")
-                .post("/api/v1/schedules/" + id + "/overrides").then().statusCode(422)
+        // b, not on the schedule, replaces everyone (the whole rotation) with himself: not his shift.
+        Api.as(b, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\"," + range + "}")
+                .post(overrides).then().statusCode(403).contentType(PROBLEM);
+        // b takes a's shift: a's shift, not his.
+        Api.as(b, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\",\"replaces\":\"" + a + "\"," + range + "}")
+                .post(overrides).then().statusCode(403).contentType(PROBLEM);
+        // a takes herself off without a replacement, and for a year.
+        Api.as(a, "responder").body("{\"kind\":\"REMOVE\",\"responderId\":\"" + a + "\"," + range + "}")
+                .post(overrides).then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("commander"));
+        Api.as(a, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\",\"replaces\":\"" + a + "\","
+                        + "\"start\":\"" + day + "\",\"end\":\"" + day.plus(java.time.Duration.ofDays(300)) + "\"}")
+                .post(overrides).then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("90 days"));
+        // Bad input is still 422 first.
+        Api.as(a, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\",\"replaces\":\"" + a + "\","
+                        + "\"start\":\"" + day.plus(java.time.Duration.ofDays(1)) + "\",\"end\":\"" + day + "\"}")
+                .post(overrides).then().statusCode(422)
                 .body("errors", hasItem(startsWith("end")));
         assertEquals(before, rows("schedule_override"));
-        Api.as(b, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\"," + range + "}")
-                .post("/api/v1/schedules/" + id + "/overrides").then().statusCode(201);
-        Api.as(b, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\","
-                        + "\"start\":\"2026-02-02T12:00:00Z\",\"end\":\"2026-02-04T00:00:00Z\"}")
-                .post("/api/v1/schedules/" + id + "/overrides").then().statusCode(422)
+        // a hands her shift to b: allowed, and b is on call then.
+        String handOver = Api.as(a, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\",\"replaces\":\"" + a + "\"," + range + "}")
+                .post(overrides).then().statusCode(201).extract().path("id");
+        Api.as(b, "responder").body("{\"kind\":\"ADD\",\"responderId\":\"" + b + "\"," + range + "}")
+                .post(overrides).then().statusCode(201);
+        Api.as(a, "responder").body("{\"kind\":\"REPLACE\",\"responderId\":\"" + b + "\",\"replaces\":\"" + a + "\","
+                        + "\"start\":\"" + day.plus(java.time.Duration.ofHours(12)) + "\",\"end\":\"" + day.plus(java.time.Duration.ofDays(2)) + "\"}")
+                .post(overrides).then().statusCode(422)
                 .body("errors", hasItem(containsString("overlaps")));
-        Api.as("x", "responder").get("/api/v1/oncall?schedule=" + id + "&at=2026-02-02T12:00:00Z")
+        Api.as("x", "responder").get("/api/v1/oncall?schedule=" + id + "&at=" + day.plus(java.time.Duration.ofHours(12)))
                 .then().body("responders", equalTo(java.util.List.of(b)));
-        Api.as("x", "responder").get("/api/v1/oncall?schedule=" + id + "&at=2026-02-03T12:00:00Z")
+        Api.as("x", "responder").get("/api/v1/oncall?schedule=" + id + "&at=" + day.plus(java.time.Duration.ofHours(36)))
                 .then().body("responders", equalTo(java.util.List.of(a)));
+        // b may not delete the hand-over a made; a may.
+        Api.as(b, "responder").delete(overrides + "/" + handOver).then().statusCode(403).contentType(PROBLEM);
+        Api.as(a, "responder").delete(overrides + "/" + handOver).then().statusCode(204);
+        // A commander may do what responders may not: take someone off, for a year.
+        Api.as("ic", "incident-commander").body("{\"kind\":\"REMOVE\",\"responderId\":\"" + a + "\","
+                        + "\"start\":\"" + day + "\",\"end\":\"" + day.plus(java.time.Duration.ofDays(300)) + "\"}")
+                .post(overrides).then().statusCode(201);
+        // A stakeholder may not touch schedules at all.
+        Api.as(a, "stakeholder").body("{\"kind\":\"ADD\",\"responderId\":\"" + a + "\"," + range + "}")
+                .post(overrides).then().statusCode(403);
+    }
+
+    @Test
+    void callersAreIdentifiedByTheirSubjectNotTheirUsername() {
+        String me = Api.responder(Api.unique("sub"));
+        admin().body("""
+                {"name":"%s","timeZone":"UTC","layers":[{"rotation":{"type":"WEEKLY","length":1,
+                 "start":"2026-01-05T09:00","participants":["%s"]}}]}""".formatted(Api.unique("subs"), me))
+                .post("/api/v1/schedules").then().statusCode(201);
+        // A real provider's token: sub is the id responders are stored under, preferred_username a login name.
+        given().header("Authorization", TestTokens.bearerWithUsername(me, "alice.smith", "responder"))
+                .get("/api/v1/me/oncall").then().statusCode(200)
+                .body("responderId", equalTo(me)).body("onCallNow", equalTo(true));
     }
 
     @Test

@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Classification rules: their administration, and the decision for each alert. */
 @ApplicationScoped
@@ -159,10 +157,9 @@ public class ClassificationService {
         if (regex == null) {
             return;
         }
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            errors.add(field + ": not a valid regular expression (" + e.getDescription() + ")");
+        String invalid = RuleMatcher.invalid(regex);
+        if (invalid != null) {
+            errors.add(field + ": " + invalid);
         }
     }
 
@@ -182,8 +179,8 @@ public class ClassificationService {
                 .map(l -> RuleMatcher.LabelCondition.of(l.key(), op(l.op()), l.value()))
                 .toList();
         return new RuleMatcher.Rule(rule.id, rule.name, rule.matchIntegration, rule.matchService, rule.matchSeverity,
-                rule.matchSource == null ? null : Pattern.compile(rule.matchSource),
-                rule.matchSummary == null ? null : Pattern.compile(rule.matchSummary),
+                rule.matchSource == null ? null : RuleMatcher.pattern(rule.matchSource),
+                rule.matchSummary == null ? null : RuleMatcher.pattern(rule.matchSummary),
                 labels, Priority.valueOf(rule.setPriority), rule.setService);
     }
 

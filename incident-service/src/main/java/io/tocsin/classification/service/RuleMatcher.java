@@ -1,16 +1,19 @@
 package io.tocsin.classification.service;
 
 import io.tocsin.classification.AlertFacts;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.tocsin.events.Priority;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Classification as plain logic: ordered rules, first match wins; with no match the severity decides
- * (critical → P1, error → P2, warning → P3, info → P4) and the service stays the alert's.
+ * (critical → P1, error → P2, warning → P3, info → P4) and the service stays the alert's. Patterns run on RE2/J,
+ * a linear-time engine: an admin's pattern such as {@code (a+)+b} cannot make intake spin on crafted alert text, as
+ * it would with backtracking. RE2 has no backreferences or lookaround; such patterns are refused when saved.
  */
 public final class RuleMatcher {
 
@@ -24,7 +27,7 @@ public final class RuleMatcher {
     public record LabelCondition(String key, Op op, String value, Pattern pattern) {
 
         public static LabelCondition of(String key, Op op, String value) {
-            return new LabelCondition(key, op, value, op == Op.REGEX ? Pattern.compile(value) : null);
+            return new LabelCondition(key, op, value, op == Op.REGEX ? RuleMatcher.pattern(value) : null);
         }
 
         boolean matches(java.util.Map<String, String> labels) {
@@ -42,6 +45,23 @@ public final class RuleMatcher {
     }
 
     private RuleMatcher() {
+    }
+
+    /** Compiles a rule's pattern for the linear-time engine; throws PatternSyntaxException for what it refuses. */
+    public static Pattern pattern(String regex) {
+        return Pattern.compile(regex);
+    }
+
+    /** Null when {@code regex} compiles, otherwise why not, for a 422. */
+    public static String invalid(String regex) {
+        try {
+            pattern(regex);
+            return null;
+        } catch (PatternSyntaxException e) {
+            return "not a valid regular expression for the linear-time (RE2) engine: " + e.getDescription()
+                    + (e.getDescription().contains("invalid or unsupported Perl syntax")
+                    ? " (backreferences and lookaround are not supported)" : "");
+        }
     }
 
     public static Decision decide(List<Rule> rules, AlertFacts alert, String defaultService) {

@@ -29,12 +29,14 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
      */
     private static final String OPEN_OR_APPEND = """
             insert into incident (id, integration_id, dedup_key, service, priority, severity, summary, source, links,
-                                  status, alert_count, respond_by, created_at, last_seen_at, rule_id, version)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'TRIGGERED', 1, $10, $11, $11, $12, 1)
+                                  status, alert_count, respond_by, created_at, last_seen_at, rule_id, version,
+                                  timeline_seq, timeline_head)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'TRIGGERED', 1, $10, $11, $11, $12, 1, 1, $13)
             on conflict (integration_id, dedup_key) where status <> 'RESOLVED'
             do update set alert_count = incident.alert_count + 1, last_seen_at = excluded.last_seen_at,
                           version = incident.version + 1
-            returning id, (xmax = 0) as opened, service, priority, summary, alert_count, last_seen_at, last_event_at""";
+            returning id, (xmax = 0) as opened, service, priority, summary, alert_count, last_seen_at, last_event_at,
+                      timeline_seq, timeline_head""";
 
     private final Sql sql;
 
@@ -47,7 +49,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
      * fields come with it (so no second read is needed to describe it).
      */
     public record Upsert(UUID incidentId, boolean opened, String service, String priority, String summary,
-                         int alertCount, Instant lastSeenAt, Instant lastEventAt) {
+                         int alertCount, Instant lastSeenAt, Instant lastEventAt, TimelineRepository.Head head) {
     }
 
     /** A list query; null fields do not filter. {@code after} is an opaque cursor from a previous page. */
@@ -63,22 +65,45 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
      * alert on it instead. One statement against the partial unique index, so concurrent identical alerts open
      * exactly one incident.
      */
-    public Uni<Upsert> openOrAppend(Incident candidate) {
+    public Uni<Upsert> openOrAppend(Incident candidate, String firstEntryHash) {
         return sql.select(OPEN_OR_APPEND, candidate.id, candidate.integrationId, candidate.dedupKey, candidate.service,
                         candidate.priority, candidate.severity, candidate.summary, candidate.source, candidate.links,
                         candidate.respondBy.atOffset(ZoneOffset.UTC), candidate.createdAt.atOffset(ZoneOffset.UTC),
-                        candidate.ruleId)
+                        candidate.ruleId, firstEntryHash)
                 .map(rows -> {
                     Object[] row = rows.get(0);
                     return new Upsert((UUID) row[0], (Boolean) row[1], (String) row[2], (String) row[3],
-                            (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), instant(row[7]));
+                            (String) row[4], ((Number) row[5]).intValue(), instant(row[6]), instant(row[7]),
+                            new TimelineRepository.Head(((Number) row[8]).longValue(), (String) row[9]));
                 });
     }
 
-    /** Notes that an AlertAppended event went out for the incident (they are throttled). */
-    public Uni<Void> announced(UUID incidentId, Instant at) {
-        return sql.update("update incident set last_event_at = $2, version = version + 1 where id = $1",
-                incidentId, at.atOffset(ZoneOffset.UTC)).replaceWithVoid();
+    /** Notes that an AlertAppended event went out for the incident (they are throttled), with its timeline entry. */
+    public Uni<Void> announced(UUID incidentId, Instant at, TimelineRepository.Head head) {
+        return sql.update("""
+                        update incident set last_event_at = $2, version = version + 1, timeline_seq = $3, timeline_head = $4
+                        where id = $1""", incidentId, at.atOffset(ZoneOffset.UTC), head.seq(), head.hash())
+                .replaceWithVoid();
+    }
+
+    /** The id of the open incident of (integration, dedup key), locked, or null; no entity is loaded. */
+    public Uni<UUID> openId(UUID integrationId, String dedupKey) {
+        return sql.select("""
+                        select id from incident where integration_id = $1 and dedup_key = $2 and status <> 'RESOLVED'
+                        for update""", integrationId, dedupKey)
+                .map(rows -> rows.isEmpty() ? null : (UUID) rows.get(0)[0]);
+    }
+
+    /** The head of the incident's timeline, its row locked for the rest of the transaction. */
+    public Uni<TimelineRepository.Head> lockedHead(UUID incidentId) {
+        return sql.select("select timeline_seq, timeline_head from incident where id = $1 for update", incidentId)
+                .map(rows -> new TimelineRepository.Head(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1]));
+    }
+
+    /** Moves the head of the incident's timeline (after an entry was added through a prepared statement). */
+    public Uni<Void> moveHead(UUID incidentId, TimelineRepository.Head head) {
+        return sql.update("update incident set timeline_seq = $2, timeline_head = $3, version = version + 1 where id = $1",
+                incidentId, head.seq(), head.hash()).replaceWithVoid();
     }
 
     private static Instant instant(Object value) {

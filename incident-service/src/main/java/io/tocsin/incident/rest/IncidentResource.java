@@ -13,6 +13,8 @@ import io.tocsin.incident.config.IncidentConfig;
 import io.tocsin.incident.repository.IncidentRepository;
 import io.tocsin.incident.service.CurrentActor;
 import io.tocsin.incident.service.IncidentService;
+import io.tocsin.incident.service.OneTapGrants;
+import io.tocsin.incident.TimelineChain;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,8 +48,9 @@ import java.util.stream.Collectors;
 
 /**
  * Incidents for responders, built for a phone: compact lists with cursors, ETags, and idempotent actions
- * (acknowledging an acknowledged incident is simply 200). Responders read, acknowledge, resolve, reopen, snooze,
- * add notes and take an incident; incident-commanders also change priority and phase and assign others.
+ * (acknowledging an acknowledged incident is simply 200). Responders read, acknowledge, resolve, reopen, add notes
+ * and take an incident, and snooze the incidents assigned to them; incident-commanders also snooze any incident,
+ * change priority and phase and assign others.
  */
 @Path("/api/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,8 +60,12 @@ public class IncidentResource {
 
     private static final String SLUG = "[a-z0-9][a-z0-9-]{0,62}";
 
-    /** Optional body of acknowledge and resolve: a service caller names the person it acts for. */
-    public record ActionRequest(@Valid CurrentActor.OnBehalfOf onBehalfOf, @Size(max = 2000) String note) {
+    /**
+     * Optional body of acknowledge and resolve. A service caller names the person it acts for and shows the one-tap
+     * link token issued to them ({@link OneTapGrants}); people's {@code onBehalfOf} and {@code link} are ignored.
+     */
+    public record ActionRequest(@Valid CurrentActor.OnBehalfOf onBehalfOf, @Size(max = 200) String link,
+                                @Size(max = 2000) String note) {
     }
 
     public record CreateRequest(@NotNull @Pattern(regexp = SLUG, message = "must be a service slug like checkout-api") String service,
@@ -91,9 +98,12 @@ public class IncidentResource {
     private final CurrentActor actor;
     private final ObjectMapper mapper;
     private final IncidentConfig config;
+    private final OneTapGrants grants;
 
-    public IncidentResource(IncidentService incidents, CurrentActor actor, ObjectMapper mapper, IncidentConfig config) {
+    public IncidentResource(IncidentService incidents, CurrentActor actor, ObjectMapper mapper, IncidentConfig config,
+                            OneTapGrants grants) {
         this.incidents = incidents;
+        this.grants = grants;
         this.actor = actor;
         this.mapper = mapper;
         this.config = config;
@@ -143,6 +153,16 @@ public class IncidentResource {
         return incidents.timeline(id).map(list -> list.stream().map(IncidentViews.TimelineEntryView::of).toList());
     }
 
+    /**
+     * Proves the timeline: every entry's SHA-256 over its content and the previous entry's hash, and the newest against
+     * the head kept on the incident. {@code intact: false} names the first entry that does not hold.
+     */
+    @GET
+    @Path("/{id}/timeline/verify")
+    public Uni<TimelineChain.Verification> verifyTimeline(@PathParam("id") UUID id) {
+        return incidents.verifyTimeline(id);
+    }
+
     /** Opens an incident by hand (no monitoring system involved). */
     @POST
     @ResponseStatus(201)
@@ -155,15 +175,15 @@ public class IncidentResource {
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.SERVICE})
     public Uni<Response> acknowledge(@PathParam("id") UUID id, @Valid ActionRequest request) {
-        return incidents.acknowledge(id, actor.actingFor(request == null ? null : request.onBehalfOf())).map(this::ok);
+        return incidents.acknowledge(id, actingFor(id, "ACKNOWLEDGE", request)).map(this::ok);
     }
 
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.SERVICE})
     public Uni<Response> resolve(@PathParam("id") UUID id, @Valid ActionRequest request) {
-        return incidents.resolve(id, actor.actingFor(request == null ? null : request.onBehalfOf()),
-                request == null ? null : request.note()).map(this::ok);
+        return incidents.resolve(id, actingFor(id, "RESOLVE", request), request == null ? null : request.note())
+                .map(this::ok);
     }
 
     @POST
@@ -175,7 +195,7 @@ public class IncidentResource {
     @POST
     @Path("/{id}/snooze")
     public Uni<Response> snooze(@PathParam("id") UUID id, @NotNull @Valid SnoozeRequest request) {
-        return incidents.snooze(id, Duration.ofMinutes(request.minutes()), actor.get()).map(this::ok);
+        return incidents.snooze(id, Duration.ofMinutes(request.minutes()), actor.get(), actor.caller()).map(this::ok);
     }
 
     @POST
@@ -212,6 +232,15 @@ public class IncidentResource {
         }
         Actor assignee = self ? me : new Actor(Actor.Kind.USER, request.id(), request.name(), request.email());
         return incidents.assign(id, assignee, me).map(this::ok);
+    }
+
+    /** The caller, or for a service caller the person its one-tap link was issued to. */
+    private Actor actingFor(UUID id, String action, ActionRequest request) {
+        if (!actor.isService()) {
+            return actor.get();
+        }
+        return grants.actingFor(actor.get().id(), id, action, request == null ? null : request.onBehalfOf(),
+                request == null ? null : request.link());
     }
 
     private Response ok(Incident incident) {

@@ -40,7 +40,7 @@ public final class IncidentViews {
                                String source, String status, String phase, Person assignee, int alertCount,
                                List<Link> links, Instant createdAt, Instant lastSeenAt, Instant respondBy,
                                Long secondsToRespond, Instant acknowledgedAt, Instant resolvedAt,
-                               Instant snoozedUntil, String dedupKey, int version) {
+                               Instant snoozedUntil, String dedupKey, int version, String bridgeUrl) {
     }
 
     /** The compact projection for lists on a phone. */
@@ -52,16 +52,23 @@ public final class IncidentViews {
     public record Page(List<IncidentSummary> items, String nextCursor) {
     }
 
-    public record TimelineEntryView(Instant at, String kind, String actor, String detail) {
+    /**
+     * One entry; {@code seq} and the hashes let a reader anchor or check the chain elsewhere ({@code redacted}: an
+     * erasure replaced personal data in it, so its content no longer matches its content hash).
+     */
+    public record TimelineEntryView(long seq, Instant at, String kind, String actor, String detail, String contentHash,
+                                    String hash, boolean redacted) {
         static TimelineEntryView of(TimelineEntry e) {
-            return new TimelineEntryView(e.at, e.kind, e.actor, e.detail);
+            return new TimelineEntryView(e.seq, e.at, e.kind, e.actor, e.detail, e.contentHash, e.hash,
+                    e.redactedAt != null);
         }
     }
 
     static IncidentView full(Incident i, ObjectMapper mapper, Instant now) {
         return new IncidentView(i.id, i.service, i.priority, i.severity, i.summary, i.source, i.status.name(),
                 i.phase.name(), Person.of(i), i.alertCount, links(i, mapper), i.createdAt, i.lastSeenAt, i.respondBy,
-                secondsToRespond(i, now), i.acknowledgedAt, i.resolvedAt, i.snoozedUntil, i.dedupKey, i.version);
+                secondsToRespond(i, now), i.acknowledgedAt, i.resolvedAt, i.snoozedUntil, i.dedupKey, i.version,
+                i.bridgeUrl);
     }
 
     static IncidentSummary summary(Incident i, Instant now) {

@@ -1,6 +1,7 @@
 package io.tocsin.incident.service;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Actor;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,8 +9,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The person behind the current request, from their token: subject, name and email. A caller with the
- * {@code service} role (notification-service's one-tap links) may act on behalf of a named person, who then
- * appears as the actor in the timeline and in events.
+ * {@code service} role (notification-service's one-tap links) acts on behalf of a person only through
+ * {@link OneTapGrants}; that person then appears as the actor in the timeline and in events.
  */
 @RequestScoped
 public class CurrentActor {
@@ -30,12 +31,14 @@ public class CurrentActor {
         return new Actor(Actor.Kind.USER, token.getSubject(), claim("name"), claim("email"));
     }
 
-    /** The caller, or the person a service caller names; people cannot name anybody else. */
-    public Actor actingFor(OnBehalfOf onBehalfOf) {
-        if (onBehalfOf != null && onBehalfOf.id() != null && identity.hasRole(Roles.SERVICE)) {
-            return new Actor(Actor.Kind.USER, onBehalfOf.id(), onBehalfOf.name(), onBehalfOf.email());
-        }
-        return get();
+    /** A Tocsin service rather than a person (it acts only through {@link OneTapGrants}). */
+    public boolean isService() {
+        return identity.hasRole(Roles.SERVICE);
+    }
+
+    /** The caller as {@link IncidentPermissions} judges them. */
+    public IncidentPermissions.Caller caller() {
+        return IncidentPermissions.Caller.of(identity);
     }
 
     public boolean hasRole(String role) {

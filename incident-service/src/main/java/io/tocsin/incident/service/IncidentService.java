@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.events.Actor;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Envelope;
@@ -23,6 +24,7 @@ import io.tocsin.events.Link;
 import io.tocsin.events.Phase;
 import io.tocsin.events.Priority;
 import io.tocsin.incident.Incident;
+import io.tocsin.incident.TimelineChain;
 import io.tocsin.incident.TimelineEntry;
 import io.tocsin.incident.config.IncidentConfig;
 import io.tocsin.incident.repository.IncidentRepository;
@@ -81,6 +83,15 @@ public class IncidentService {
                 .chain(incident -> timeline.forIncident(id));
     }
 
+    /** Checks the incident's hash chain against itself and against the head on the incident row. */
+    @WithSession
+    public Uni<TimelineChain.Verification> verifyTimeline(UUID id) {
+        return get(id).chain(incident -> timeline.forIncident(id).map(entries -> TimelineChain.verify(id,
+                entries.stream().map(e -> new TimelineChain.Link(e.seq, e.at, e.kind, e.actor, e.detail, e.previousHash,
+                        e.contentHash, e.hash, e.redactedAt != null)).toList(), incident.timelineSeq,
+                incident.timelineHead)));
+    }
+
     @WithSession
     public Uni<IncidentRepository.Page> list(IncidentRepository.Filter filter) {
         return incidents.list(filter);
@@ -109,16 +120,18 @@ public class IncidentService {
         candidate.respondBy = now.plus(config.responseTargets().of(facts.priority()));
         candidate.createdAt = now;
         candidate.ruleId = facts.ruleId();
-        return incidents.openOrAppend(candidate).chain(upsert -> upsert.opened()
-                ? announceNew(candidate, facts, actor, now)
+        // A new incident's first timeline entry is chained before the upsert, so the row is written with its head.
+        TimelineEntry first = line(candidate.id, now, "triggered", actor, facts.priority() + " " + candidate.summary, null);
+        TimelineRepository.Head head = TimelineRepository.chain(new TimelineRepository.Head(0, null), first);
+        return incidents.openOrAppend(candidate, head.hash()).chain(upsert -> upsert.opened()
+                ? announceNew(candidate, first, facts, actor, now)
                 : countAlert(upsert, facts.summary(), actor, now));
     }
 
-    private Uni<Opened> announceNew(Incident incident, NewIncident facts, Actor actor, Instant now) {
+    private Uni<Opened> announceNew(Incident incident, TimelineEntry first, NewIncident facts, Actor actor, Instant now) {
         IncidentTriggered event = new IncidentTriggered(incident.service, facts.priority(), incident.severity,
                 incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
-        return timeline.append(TimelineEntry.of(incident.id, now, "triggered", display(actor),
-                        facts.priority() + " " + incident.summary))
+        return timeline.append(new TimelineRepository.Head(0, null), first)
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, now)))
                 .replaceWith(new Opened(incident.id, true));
     }
@@ -134,21 +147,36 @@ public class IncidentService {
         Priority priority = Priority.valueOf(upsert.priority());
         AlertAppended event = new AlertAppended(upsert.service(), priority, summary, upsert.alertCount(),
                 upsert.lastSeenAt(), actor);
-        return incidents.announced(upsert.incidentId(), now)
-                .chain(() -> timeline.append(TimelineEntry.of(upsert.incidentId(), now, "alerts-appended", display(actor),
-                        upsert.alertCount() + " alerts so far; latest: " + summary)))
+        return timeline.append(upsert.head(), line(upsert.incidentId(), now, "alerts-appended", actor,
+                        upsert.alertCount() + " alerts so far; latest: " + summary, null))
+                .chain(head -> incidents.announced(upsert.incidentId(), now, head))
                 .chain(() -> outbox.append(Envelope.of(event, upsert.incidentId(), now)))
                 .replaceWith(opened);
     }
 
-    /** The open incident of (integration, dedup key), locked, or null; inside the caller's transaction. */
-    public Uni<Incident> findOpen(UUID integrationId, String dedupKey) {
-        return incidents.findOpen(integrationId, dedupKey);
+    /**
+     * The id of the open incident of (integration, dedup key), locked, or null; inside the caller's transaction. No
+     * entity is loaded, so a later lifecycle step in the same transaction reads the row as the prepared statements
+     * left it.
+     */
+    public Uni<UUID> openId(UUID integrationId, String dedupKey) {
+        return incidents.openId(integrationId, dedupKey);
     }
 
-    /** A timeline entry without an event (e.g. "the sender truncated the group"); inside the caller's transaction. */
+    /** A timeline entry without an event, on an incident held as a locked entity; inside the caller's transaction. */
+    public Uni<Void> note(Incident incident, Actor actor, String kind, String detail) {
+        return timeline.append(incident, line(incident.id, Instant.now(), kind, actor, detail, null)).replaceWithVoid();
+    }
+
+    /**
+     * A timeline entry without an event (e.g. "the sender truncated the group") on an incident intake holds by id
+     * only (prepared statements, no entity); inside the caller's transaction.
+     */
     public Uni<Void> note(UUID incidentId, Actor actor, String kind, String detail) {
-        return timeline.append(TimelineEntry.of(incidentId, Instant.now(), kind, display(actor), detail));
+        TimelineEntry entry = line(incidentId, Instant.now(), kind, actor, detail, null);
+        return incidents.lockedHead(incidentId)
+                .chain(head -> timeline.append(head, entry))
+                .chain(head -> incidents.moveHead(incidentId, head));
     }
 
     /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */
@@ -200,8 +228,13 @@ public class IncidentService {
         });
     }
 
-    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor) {
+    /** Snoozes the next escalation level; only the assignee or a commander may ({@link IncidentPermissions}). */
+    public Uni<Incident> snooze(UUID id, Duration duration, Actor actor, IncidentPermissions.Caller caller) {
         return change(id, incident -> {
+            if (!IncidentPermissions.maySnooze(caller, incident.id, incident.assigneeId)) {
+                throw new ProblemException(Response.Status.FORBIDDEN,
+                        "Only the incident's assignee or an incident commander may snooze it; take it first");
+            }
             requireOpen(incident, "snoozed");
             Instant now = Instant.now();
             incident.snoozedUntil = now.plus(duration);
@@ -253,7 +286,7 @@ public class IncidentService {
             }
             requireOpen(incident, "assigned");
             setAssignee(incident, assignee);
-            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee),
+            return record(incident, Instant.now(), "assigned", actor, "to " + display(assignee), assignee.id(),
                     new IncidentAssigned(incident.service, priority(incident), incident.summary, assignee, actor));
         });
     }
@@ -302,18 +335,40 @@ public class IncidentService {
                         incident.acknowledgedAt, actor));
     }
 
-    /** One lifecycle transaction on a locked incident. */
-    private Uni<Incident> change(UUID id, java.util.function.Function<Incident, Uni<Incident>> action) {
-        return outbox.transaction(() -> incidents.findForUpdate(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id))
-                .chain(incident -> action.apply(incident)));
+    /** The incident, locked until the caller's {@link Outbox#transaction} ends; 404 when there is none. */
+    public Uni<Incident> locked(UUID id) {
+        return incidents.findForUpdate(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id));
     }
 
-    private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
+    /** One lifecycle transaction on a locked incident. */
+    private Uni<Incident> change(UUID id, java.util.function.Function<Incident, Uni<Incident>> action) {
+        return outbox.transaction(() -> locked(id).chain(incident -> action.apply(incident)));
+    }
+
+    /**
+     * Writes a change of a locked incident: its timeline entry and its event, in the caller's
+     * {@link Outbox#transaction}.
+     */
+    public Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail, EventData event) {
+        return record(incident, at, kind, actor, detail, null, event);
+    }
+
+    /** {@code subjectId}: the person the line is about besides the actor (an erasure replaces their name). */
+    private Uni<Incident> record(Incident incident, Instant at, String kind, Actor actor, String detail,
+                                 String subjectId, EventData event) {
         incident.version++;
-        return timeline.append(TimelineEntry.of(incident.id, at, kind, display(actor), detail))
+        return timeline.append(incident, line(incident.id, at, kind, actor, detail, subjectId))
                 .chain(() -> outbox.append(Envelope.of(event, incident.id, at)))
                 .replaceWith(incident);
+    }
+
+    /** A timeline line; people are named by id too ({@code actorId}, {@code subjectId}), so an erasure finds them. */
+    private static TimelineEntry line(UUID incidentId, Instant at, String kind, Actor actor, String detail,
+                                      String subjectId) {
+        TimelineEntry entry = TimelineEntry.of(incidentId, at, kind, display(actor), detail);
+        entry.actorId = actor.kind() == Actor.Kind.USER ? actor.id() : null;
+        entry.subjectId = subjectId;
+        return entry;
     }
 
     private static void requireOpen(Incident incident, String what) {
@@ -333,7 +388,7 @@ public class IncidentService {
     }
 
     /** How an actor appears in the timeline, e.g. "user:Alice" or "integration:Alertmanager". */
-    static String display(Actor actor) {
+    public static String display(Actor actor) {
         return actor.kind().name().toLowerCase() + ":" + (actor.name() != null ? actor.name() : actor.id());
     }
 

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -34,8 +35,10 @@ import java.util.function.Supplier;
  *   <li>A request that rejects itself (a replayed signature) answers with its error and leaves the others be.</li>
  *   <li>A database that is away fails the whole batch (503, nothing stored); any other failure rolls the batch back
  *       and every request is applied again in a transaction of its own, so one bad request fails alone.</li>
- *   <li>When more requests wait than {@code tocsin.intake.max-waiting}, new ones are refused at once with 503 and
- *       Retry-After ({@link OverloadedException}): a sender retries later rather than waiting for a timeout.</li>
+ *   <li>When the oldest waiting request has waited longer than {@code tocsin.intake.max-queue-delay} (500 ms), or
+ *       more requests wait than {@code tocsin.intake.max-waiting}, new ones are refused at once with 503 and
+ *       Retry-After ({@link OverloadedException}): a sender retries later rather than waiting for a timeout, and
+ *       what was accepted is still answered quickly.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -53,12 +56,13 @@ public class IntakeQueue {
         }
     }
 
-    private record Job(Supplier<Uni<Result>> work, UniEmitter<? super List<Outcome>> answer) {
+    private record Job(Supplier<Uni<Result>> work, UniEmitter<? super List<Outcome>> answer, long queuedAt) {
     }
 
     private final Outbox outbox;
     private final Vertx vertx;
     private final int maxWaiting;
+    private final long maxQueueDelayNanos;
     private final int maxBatch;
     private final Queue<Job> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
@@ -66,21 +70,29 @@ public class IntakeQueue {
 
     public IntakeQueue(Outbox outbox, Vertx vertx,
                        @ConfigProperty(name = "tocsin.intake.max-waiting", defaultValue = "1000") int maxWaiting,
+                       @ConfigProperty(name = "tocsin.intake.max-queue-delay", defaultValue = "500ms") Duration maxQueueDelay,
                        @ConfigProperty(name = "tocsin.intake.max-batch", defaultValue = "200") int maxBatch) {
         this.outbox = outbox;
         this.vertx = vertx;
         this.maxWaiting = maxWaiting;
+        this.maxQueueDelayNanos = maxQueueDelay.toNanos();
         this.maxBatch = maxBatch;
     }
 
     /** Applies {@code work} in the next transaction; the outcomes once it committed. */
     public Uni<List<Outcome>> submit(Supplier<Uni<Result>> work) {
+        long now = System.nanoTime();
+        Job oldest = waiting.peek();
+        // A queue whose oldest request has waited too long is not keeping up: say so now rather than in seconds.
+        if (oldest != null && now - oldest.queuedAt() > maxQueueDelayNanos) {
+            return Uni.createFrom().failure(new OverloadedException(1));
+        }
         if (count.incrementAndGet() > maxWaiting) {
             count.decrementAndGet();
             return Uni.createFrom().failure(new OverloadedException(1));
         }
         return Uni.createFrom().emitter(answer -> {
-            waiting.add(new Job(work, answer));
+            waiting.add(new Job(work, answer, now));
             drainIfIdle();
         });
     }

@@ -217,8 +217,8 @@ public class IntakeService {
     private Uni<Outcome> group(Integration integration, NormalizedAlert alert, Actor actor) {
         Instant now = Instant.now();
         Uni<IncidentService.Opened> target = alert.anyFiring() ? open(integration, alert, actor)
-                : incidents.findOpen(integration.id, alert.dedupKey())
-                .map(incident -> incident == null ? null : new IncidentService.Opened(incident.id, false));
+                : incidents.openId(integration.id, alert.dedupKey())
+                .map(id -> id == null ? null : new IncidentService.Opened(id, false));
         return target.chain(opened -> {
             if (opened == null) {
                 return Uni.createFrom().item(new Outcome("ignored", null, alert.dedupKey()));

@@ -20,6 +20,13 @@ public class IntegrationRepository implements PanacheRepositoryBase<Integration,
         return find("previousKeyHash", keyHash).firstResult();
     }
 
+    /** Integrations with a secret not written under {@code currentPrefix} (an older key or format), oldest first. */
+    public Uni<List<Integration>> withSecretsNotUnder(String currentPrefix, int limit) {
+        return find("(secretCiphertext is not null and secretCiphertext not like ?1) "
+                + "or (previousSecretCiphertext is not null and previousSecretCiphertext not like ?1) order by createdAt",
+                currentPrefix + "%").page(0, limit).list();
+    }
+
     public Uni<List<Integration>> listByName() {
         return list("order by name, createdAt");
     }

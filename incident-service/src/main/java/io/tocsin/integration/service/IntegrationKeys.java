@@ -1,5 +1,7 @@
 package io.tocsin.integration.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,18 +13,15 @@ import java.util.HexFormat;
  * Integration keys: 32 random bytes, shown once, stored as SHA-256. SHA-256 rather than bcrypt because the key is
  * high-entropy (nothing to brute-force) and checked on every webhook, where bcrypt would cap intake on two cores.
  */
-public final class IntegrationKeys {
+@ApplicationScoped
+public class IntegrationKeys {
 
-    private IntegrationKeys() {
-    }
+    /** An instance field, not a static one: a native image must not carry a random generator seeded at build time. */
+    private final SecureRandom random = new SecureRandom();
 
-    /**
-     * A fresh SecureRandom per key rather than a static one, which a native image would seed at build time. Keys are
-     * made on admin actions only, and on Linux every default SecureRandom reads the same shared /dev/urandom.
-     */
-    public static String newKey() {
+    public String newKey() {
         byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
+        random.nextBytes(bytes);
         return "tk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -46,11 +46,13 @@ public class IntegrationService {
 
     private final IntegrationRepository integrations;
     private final SecretCipher cipher;
+    private final IntegrationKeys keys;
     private final Map<String, Known> byKeyHash = new ConcurrentHashMap<>();
 
-    public IntegrationService(IntegrationRepository integrations, SecretCipher cipher) {
+    public IntegrationService(IntegrationRepository integrations, SecretCipher cipher, IntegrationKeys keys) {
         this.integrations = integrations;
         this.cipher = cipher;
+        this.keys = keys;
     }
 
     public Uni<Created> create(Spec spec) {
@@ -59,7 +61,7 @@ public class IntegrationService {
             throw ProblemException.unprocessable("The integration is not valid",
                     List.of("signed: PagerDuty Events integrations cannot be signed (the routing key is the credential)"));
         }
-        String key = IntegrationKeys.newKey();
+        String key = keys.newKey();
         String secret = spec.signed() ? newSecret() : null;
         Integration integration = new Integration();
         integration.id = UUID.randomUUID();
@@ -67,7 +69,8 @@ public class IntegrationService {
         integration.kind = spec.kind();
         integration.service = spec.service();
         integration.keyHash = IntegrationKeys.hash(key);
-        integration.secretCiphertext = secret == null ? null : cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8));
+        integration.secretCiphertext = secret == null ? null
+                : cipher.encrypt(integration.id, secret.getBytes(StandardCharsets.UTF_8));
         integration.enabled = true;
         integration.rateLimitPerMinute = spec.rateLimitPerMinute() != null ? spec.rateLimitPerMinute() : 120;
         integration.groupBy = spec.groupBy() != null ? spec.groupBy() : "group";
@@ -99,14 +102,14 @@ public class IntegrationService {
         return afterCommitForget(Panache.withTransaction(() -> integrations.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Integration " + id))
                 .map(integration -> {
-                    String key = IntegrationKeys.newKey();
+                    String key = keys.newKey();
                     String secret = integration.secretCiphertext == null ? null : newSecret();
                     integration.previousKeyHash = integration.keyHash;
                     integration.previousSecretCiphertext = integration.secretCiphertext;
                     integration.previousKeyValidUntil = Instant.now().plus(grace);
                     integration.keyHash = IntegrationKeys.hash(key);
                     integration.secretCiphertext = secret == null ? null
-                            : cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8));
+                            : cipher.encrypt(integration.id, secret.getBytes(StandardCharsets.UTF_8));
                     return new Created(integration, key, secret);
                 })));
     }
@@ -169,10 +172,10 @@ public class IntegrationService {
     private List<byte[]> secrets(Integration integration) {
         List<byte[]> secrets = new ArrayList<>();
         if (integration.secretCiphertext != null) {
-            secrets.add(cipher.decrypt(integration.secretCiphertext));
+            secrets.add(cipher.decrypt(integration.id, integration.secretCiphertext));
         }
         if (integration.previousSecretCiphertext != null && integration.previousKeyValid(Instant.now())) {
-            secrets.add(cipher.decrypt(integration.previousSecretCiphertext));
+            secrets.add(cipher.decrypt(integration.id, integration.previousSecretCiphertext));
         }
         return secrets;
     }

@@ -14,8 +14,9 @@ import java.util.Optional;
 public interface ActionConfig {
 
     /**
-     * HMAC key that signs action links (env TOCSIN_LINK_SECRET). Without one, a random key per process is used and
-     * a warning logged: links then stop working when the process restarts and differ between replicas.
+     * HMAC key that signs action links (env TOCSIN_LINK_SECRET, at least 16 characters). Required in production;
+     * elsewhere a random key per process is used and a warning logged (links then stop working when the process
+     * restarts and differ between replicas).
      */
     Optional<String> secret();
 

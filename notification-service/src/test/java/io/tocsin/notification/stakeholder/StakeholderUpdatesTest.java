@@ -76,8 +76,10 @@ class StakeholderUpdatesTest {
         assertEquals("[P1] " + service + ": checkout down (New incident)", benMail.subject());
         assertTrue(benMail.body().contains("Unsubscribe: http://127.0.0.1:8083/u/"), benMail.body());
 
-        // The same event again changes nothing.
-        TestKafka.send(Topics.INCIDENT_EVENTS, incident.toString(), triggered);
+        // The same event again changes nothing, once it has been consumed.
+        TestKafka.awaitConsumed(TestKafka.send(Topics.INCIDENT_EVENTS, incident.toString(), triggered), Duration.ofSeconds(30));
+        assertEquals(2, TestDatabase.count("select count(*) from delivery where incident_id = ?", incident),
+                "one mail for Anna and one for Ben");
         publish(Topics.STATUS_EVENTS, Envelope.of(new PublicUpdatePosted("u1", List.of(service), "identified",
                 "A bad deploy; rolling back.", ALICE), incident, now.plusSeconds(60)));
         TestMail.Mail update = awaitMail(ben, 2).get(1);
@@ -102,6 +104,11 @@ class StakeholderUpdatesTest {
         assertEquals(0, TestDatabase.count("select count(*) from stakeholder where id = ?::uuid", benId));
         assertEquals(0, TestDatabase.count("select count(*) from delivery where recipient = ? or body_text like ?", ben, "%" + ben + "%"));
         assertTrue(TestDatabase.count("select count(*) from delivery where incident_id = ? and recipient like 'forgotten:%'", incident) >= 3);
+        // The other services hear of it (status-service names him in timelines): an erasure by id, once.
+        var erased = TestKafka.await(Topics.PERSON_EVENTS, r -> r.value().contains(benId), 1, Duration.ofSeconds(20));
+        assertEquals(1, erased.size());
+        EventSchemaAssert.assertMatchesSchema(erased.get(0).value());
+        assertTrue(erased.get(0).value().contains("\"kind\":\"STAKEHOLDER\"") && !erased.get(0).value().contains(ben));
 
         publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentResolved(service, Priority.P2, "checkout down", now,
                 now.plusSeconds(30), ALICE), incident, now.plusSeconds(600)));

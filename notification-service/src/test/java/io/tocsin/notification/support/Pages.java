@@ -12,6 +12,7 @@ import io.tocsin.events.testing.EventSchemaAssert;
 import io.tocsin.local.testing.TestInfrastructure;
 import io.tocsin.local.testing.TestKafka;
 import jakarta.mail.Folder;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -19,7 +20,9 @@ import jakarta.mail.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -54,6 +57,12 @@ public final class Pages {
 
     /** The Message-ID headers of every mail in a mailbox, read over IMAP. */
     public static List<String> messageIds(String address) {
+        return headers(address).stream().map(h -> h.getOrDefault("Message-ID", List.of()).stream().findFirst().orElse(null))
+                .toList();
+    }
+
+    /** Every header of every mail in a mailbox (name → values, in order), read over IMAP as a mail client sees it. */
+    public static List<Map<String, List<String>>> headers(String address) {
         Properties properties = new Properties();
         properties.put("mail.imap.host", "127.0.0.1");
         properties.put("mail.imap.port", TestInfrastructure.setting("imap.port"));
@@ -63,13 +72,16 @@ public final class Pages {
             try {
                 Folder inbox = store.getFolder("INBOX");
                 inbox.open(Folder.READ_ONLY);
-                List<String> ids = new ArrayList<>();
+                List<Map<String, List<String>>> all = new ArrayList<>();
                 for (Message message : inbox.getMessages()) {
-                    String[] header = message.getHeader("Message-ID");
-                    ids.add(header == null ? null : header[0]);
+                    Map<String, List<String>> headers = new LinkedHashMap<>();
+                    for (Header header : java.util.Collections.list(message.getAllHeaders())) {
+                        headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+                    }
+                    all.add(headers);
                 }
                 inbox.close(false);
-                return ids;
+                return all;
             } finally {
                 store.close();
             }

@@ -1,13 +1,17 @@
 package io.tocsin.status.timeline;
 
+import io.tocsin.events.PersonRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -60,4 +64,18 @@ public class TimelineEntry {
     public Integer alertCount;
 
     public String phase;
+
+    /**
+     * The people this line names (id and the name it shows), stored beside it in {@code timeline_person} so that an
+     * erasure (PersonErased) can replace exactly their names. Never an address.
+     */
+    @Transient
+    public List<PersonRef> people = new ArrayList<>();
+
+    /** Remembers that this line shows {@code name} for person {@code id} (ignored without both). */
+    public void names(String id, String name) {
+        if (id != null && !id.isBlank() && name != null && !name.isBlank()) {
+            people.add(new PersonRef(id, name));
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.Priority;
+import io.tocsin.local.testing.Chromium;
 import io.tocsin.local.testing.TocsinTestResource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,9 @@ class BrowserTest {
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
                 assertEquals(width, layout.innerWidth(), "the viewport really is " + width + " px wide");
                 assertEquals(width, pngWidth(file), "the screenshot is as wide as the viewport");
+                // The page's Content-Security-Policy lets its stylesheet through (and nothing inline).
+                assertEquals("rgb(244, 246, 248)", browser.evaluate(
+                        "getComputedStyle(document.body).backgroundColor").asText(), "the stylesheet applies");
                 if (width == 360) {
                     assertTrue(layout.scrollWidth() <= layout.innerWidth(),
                             "no horizontal scroll at 360 px: content is " + layout.scrollWidth() + " px wide");
@@ -79,7 +83,7 @@ class BrowserTest {
         String service = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         PublicPageTest.component(service, "Checkout and payment processing for all storefronts", "Commerce");
         UUID incident = PublicPageTest.openIncident(service, Priority.P2);
-        given().header("Authorization", PublicPageTest.responder()).contentType(ContentType.JSON)
+        given().header("Authorization", PublicPageTest.communications()).contentType(ContentType.JSON)
                 .body("{\"status\":\"monitoring\",\"title\":\"Payments are slower than usual in some regions\","
                         + "\"message\":\"A fix is deployed; we are watching https://example.test/a/very/long/url/without/any/break/points/at/all/in/it\"}")
                 .post("/api/v1/incidents/" + incident + "/public-updates").then().statusCode(201);

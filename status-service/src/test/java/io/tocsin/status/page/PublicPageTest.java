@@ -62,6 +62,10 @@ class PublicPageTest {
         return TestTokens.bearer("carol", "incident-commander");
     }
 
+    static String communications() {
+        return TestTokens.bearer("pat", "communications");
+    }
+
     static String responder() {
         return TestTokens.bearer("alice", "responder");
     }
@@ -128,7 +132,7 @@ class PublicPageTest {
         component(service, "Search", null);
         UUID incident = openIncident(service, Priority.P2);
 
-        given().header("Authorization", responder()).contentType(ContentType.JSON)
+        given().header("Authorization", communications()).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"title\":\"Slow search results\",\"message\":\"We found the cause & are fixing it.\"}")
                 .post("/api/v1/incidents/" + incident + "/public-updates")
                 .then().statusCode(201).body("status", equalTo("identified"));
@@ -218,16 +222,16 @@ class PublicPageTest {
         long outbox = TestDatabase.count("select count(*) from outbox");
         String path = "/api/v1/incidents/" + incident + "/public-updates";
 
-        given().header("Authorization", responder()).contentType(ContentType.JSON).body("{\"status\":")
+        given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"status\":")
                 .post(path).then().statusCode(400).contentType("application/problem+json");
-        given().header("Authorization", responder()).contentType(ContentType.JSON)
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
                 .body("{\"status\":\"panicking\",\"message\":\"\"}")
                 .post(path).then().statusCode(422).contentType("application/problem+json")
                 .body("errors", hasItem(startsWith("status"))).body("errors", hasItem(startsWith("message")));
-        given().header("Authorization", responder()).contentType(ContentType.JSON)
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"message\":\"" + "x".repeat(5001) + "\"}")
                 .post(path).then().statusCode(422);
-        given().header("Authorization", responder()).contentType(ContentType.JSON)
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"message\":\"m\"}")
                 .post("/api/v1/incidents/" + UUID.randomUUID() + "/public-updates").then().statusCode(404)
                 .contentType("application/problem+json");
@@ -236,8 +240,10 @@ class PublicPageTest {
         given().header("Authorization", TestTokens.bearer("sam", "stakeholder")).contentType(ContentType.JSON)
                 .body("{\"status\":\"identified\",\"message\":\"m\"}").post(path).then().statusCode(403)
                 .contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer("dan", "admin")).contentType(ContentType.JSON)
-                .body("{\"status\":\"identified\",\"message\":\"m\"}").post(path).then().statusCode(403);
+        // Speaking to the public is for the incident commander and communications, not every responder.
+        given().header("Authorization", responder()).contentType(ContentType.JSON)
+                .body("{\"status\":\"identified\",\"message\":\"m\"}").post(path).then().statusCode(403)
+                .contentType("application/problem+json");
 
         assertEquals(updates, TestDatabase.count("select count(*) from public_update"));
         assertEquals(outbox, TestDatabase.count("select count(*) from outbox"));
@@ -294,5 +300,33 @@ class PublicPageTest {
         assertFalse(page.contains("<script"), "no script");
         assertFalse(page.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external resource");
         assertFalse(page.contains("@import"));
+    }
+
+    @Test
+    void everyHtmlPageForbidsScriptFramingAndSniffing() {
+        String service = service();
+        component(service, "Cart", null);
+        UUID incident = openIncident(service, Priority.P2);
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
+                .body("{\"status\":\"investigating\",\"message\":\"Looking into it.\"}")
+                .post("/api/v1/incidents/" + incident + "/public-updates").then().statusCode(201);
+        var pages = List.of(given().get("/"), given().get("/incidents/" + incident),
+                given().get("/incidents/" + UUID.randomUUID()),
+                given().header("Authorization", responder()).get("/internal/metrics"));
+        for (var response : pages) {
+            assertTrue(response.contentType().startsWith("text/html"), response.contentType());
+            String csp = response.header("Content-Security-Policy");
+            assertTrue(csp != null && csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'")
+                    && !csp.contains("script-src") && !csp.contains("unsafe-inline"), "CSP: " + csp);
+            assertEquals("nosniff", response.header("X-Content-Type-Options"));
+            assertEquals("no-referrer", response.header("Referrer-Policy"));
+            // The CSP allows only the service's own stylesheet: nothing inline may be needed.
+            String html = response.asString();
+            assertFalse(html.contains("<style") || html.contains("style=\"") || html.contains("<script"), html);
+            assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/status.css\">"), "the page's styles");
+        }
+        given().get("/status.css").then().statusCode(200).contentType(containsString("text/css"))
+                .body(containsString(".banner")).header("X-Content-Type-Options", "nosniff");
+        given().get("/api/v1/status").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
     }
 }

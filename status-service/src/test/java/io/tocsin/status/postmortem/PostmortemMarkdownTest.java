@@ -19,16 +19,19 @@ class PostmortemMarkdownTest {
                 List.of("Checkout"), "About 4 % of orders", null, "A bad deploy.", null,
                 "- 2026-11-27 10:00:00 UTC — Triggered", null,
                 List.of(new PostmortemMarkdown.ActionLine("Add | canary", "bob", "2026-12-10", "P2", "OPEN")),
-                null, "Runbook updated.", Instant.parse("2026-11-28T09:00:00Z")));
+                null, "Runbook updated.", Instant.parse("2026-11-28T09:00:00Z"),
+                "- 2026-11-27 10:20:00 UTC — Evidence fw.log (text/plain, 12 bytes), SHA-256 ab12 (alice)"));
         List<String> headings = md.lines().filter(l -> l.startsWith("#")).toList();
         assertEquals(List.of("# Checkout | down", "## Root cause analysis", "## Contributing factors",
                 "## Impact assessment", "## Timeline", "## Improvement actions", "## Stakeholder communication log",
-                "## Documentation updates"), headings);
+                "## Documentation updates", "## Evidence"), headings);
+        assertTrue(md.contains("## Evidence\n\n- 2026-11-27 10:20:00 UTC — Evidence fw.log"));
         assertTrue(md.contains("- Duration: 1 h 23 min"));
         assertTrue(md.contains("- Affected components: Checkout"));
         assertTrue(md.contains("| Add \\| canary | bob | 2026-12-10 | P2 | OPEN |"));
         assertTrue(md.contains("## Contributing factors\n\n_Not written yet._"));
-        assertTrue(md.endsWith("Runbook updated.\n"));
+        assertTrue(md.contains("## Documentation updates\n\nRunbook updated.\n"));
+        assertTrue(md.endsWith("SHA-256 ab12 (alice)\n"), "evidence comes last");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.EvidenceAdded;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentTriggered;
@@ -38,6 +39,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Postmortems opened by resolved P1/P2 incidents, prefilled, reviewed, published, exported; action items. */
@@ -63,7 +65,7 @@ class PostmortemTest {
         Events.publish(Envelope.of(new IncidentAcknowledged(s, priority, "orders failing", ALICE, ALICE), incident,
                 t0.plusSeconds(120)));
         Events.publish(Envelope.of(new NotificationDelivered("d-9", UUID.randomUUID(), "stakeholder-update",
-                "STAKEHOLDER", ContactMethod.email("board@example.test"), "Board", 1), incident, t0.plusSeconds(300)));
+                "STAKEHOLDER", "board-member", "Board", ContactMethod.Kind.EMAIL, 1), incident, t0.plusSeconds(300)));
         Events.publish(Envelope.of(new IncidentResolved(s, priority, "orders failing", t0, t0.plusSeconds(120), ALICE),
                 incident, t0.plus(Duration.ofMinutes(83))));
         return incident;
@@ -78,7 +80,7 @@ class PostmortemTest {
     }
 
     @Test
-    void aResolvedP2OpensAPrefilledDraftThatGoesThroughReviewToPublication() {
+    void aResolvedP2OpensAPrefilledDraftThatGoesThroughReviewToPublication() throws Exception {
         UUID incident = resolvedIncident(Priority.P2);
         String id = awaitPostmortem(incident);
 
@@ -95,6 +97,7 @@ class PostmortemTest {
 
         // Stakeholders see nothing until it is published.
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id).then().statusCode(404);
+        given().get("/postmortems/" + id).then().statusCode(404).contentType(containsString("text/html"));
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems").then().statusCode(200)
                 .body("id", not(hasItem(id)));
         // Responders read but do not edit.
@@ -108,6 +111,12 @@ class PostmortemTest {
                 .put("/api/v1/postmortems/" + id).then().statusCode(200)
                 .body("sections.rootCause", equalTo("A connection pool of 10 for 400 requests/s."))
                 .body("updatedBy", equalTo("carol"));
+        given().header("Authorization", commander()).contentType(ContentType.JSON)
+                .body("{\"title\":\"Add a pool size alarm\",\"owner\":\"bob\",\"dueDate\":\""
+                        + LocalDate.now(ZoneOffset.UTC).plusDays(7) + "\",\"priority\":\"P2\"}")
+                .post("/api/v1/postmortems/" + id + "/action-items").then().statusCode(201);
+        given().header("Authorization", stakeholder()).get("/api/v1/action-items").then().statusCode(200)
+                .body("title", not(hasItem("Add a pool size alarm")));
         given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/publish")
                 .then().statusCode(409).contentType("application/problem+json");
         given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/submit")
@@ -120,8 +129,24 @@ class PostmortemTest {
         assertEquals(1, published.size());
         EventSchemaAssert.assertMatchesSchema(published.get(0).value());
         assertEquals(incident.toString(), published.get(0).key());
+        // The link stakeholder mails carry opens without a token: the public page of the published postmortem.
+        String url = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published.get(0).value())
+                .at("/data/url").asText();
+        assertEquals("http://127.0.0.1:8084/postmortems/" + id, url);
+        String page = given().get(url.substring(url.indexOf("/postmortems/"))).then().statusCode(200)
+                .contentType(containsString("text/html")).header("X-Robots-Tag", "noindex").extract().asString();
+        assertTrue(page.contains("A connection pool of 10 for 400 requests/s."), "the root cause");
+        assertTrue(page.contains("About 3 % of orders") && page.contains("1 h 23 min"), "the impact");
+        assertTrue(page.contains("Runbook: pool sizing."));
+        for (String internal : List.of("Board", "board@example.test", "Alice", "orders-api")) {
+            assertFalse(page.contains(internal), "the public postmortem shows " + internal);
+        }
+        given().get("/postmortems/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/postmortems/not-an-id").then().statusCode(404);
 
         given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id).then().statusCode(200);
+        given().header("Authorization", stakeholder()).get("/api/v1/action-items").then().statusCode(200)
+                .body("findAll { it.postmortemId == '" + id + "' }.title", hasItem("Add a pool size alarm"));
         String md = given().header("Authorization", stakeholder()).get("/api/v1/postmortems/" + id + "/export.md")
                 .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
         assertTrue(md.startsWith("# orders failing\n"));
@@ -133,6 +158,28 @@ class PostmortemTest {
 
         given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"rootCause\":\"changed\"}")
                 .put("/api/v1/postmortems/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void evidenceAttachedInIncidentServiceIsListedInThePostmortemButNotOnItsPublicPage() {
+        UUID incident = resolvedIncident(Priority.P1);
+        String id = awaitPostmortem(incident);
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        Events.publish(Envelope.of(new EvidenceAdded("orders-api", Priority.P1, "orders failing",
+                UUID.randomUUID().toString(), EvidenceAdded.Kind.FILE, "fw-edge.log", null, "text/plain", 4096L, null,
+                sha, ALICE), incident, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then().statusCode(200)
+                        .body("sections.evidence", containsString("Evidence fw-edge.log (text/plain, 4096 bytes), SHA-256 " + sha))
+                        .body("sections.evidence", containsString("(Alice")));
+        String md = given().header("Authorization", commander()).get("/api/v1/postmortems/" + id + "/export.md")
+                .then().statusCode(200).extract().asString();
+        assertTrue(md.contains("## Evidence\n\n- "), md);
+        assertTrue(md.contains(sha), md);
+        given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/submit").then().statusCode(200);
+        given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/publish").then().statusCode(200);
+        String page = given().get("/postmortems/" + id).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("fw-edge.log") || page.contains(sha), "forensic evidence is not public");
     }
 
     @Test
@@ -170,8 +217,13 @@ class PostmortemTest {
                 r -> r.value().contains("ActionItemOverdue") && r.value().contains(item), 1, Duration.ofSeconds(20));
         assertEquals(1, overdue.size(), "announced exactly once");
         EventSchemaAssert.assertMatchesSchema(overdue.get(0).value());
+        given().header("Authorization", TestTokens.bearer("alice", "responder")).get("/api/v1/action-items?overdue=true")
+                .then().statusCode(200).body("id", hasItem(item));
+        // The postmortem is a draft: its action items are as internal as it is.
         given().header("Authorization", stakeholder()).get("/api/v1/action-items?overdue=true").then().statusCode(200)
-                .body("id", hasItem(item));
+                .body("id", not(hasItem(item)));
+        given().header("Authorization", stakeholder()).get("/api/v1/action-items").then().statusCode(200)
+                .body("id", not(hasItem(item)));
         given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then()
                 .body("sections.actionItems[0].title", equalTo("Size the pool from load tests"));
 

@@ -1,12 +1,18 @@
 package io.tocsin.status.timeline;
 
+import io.tocsin.events.Actor;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationMuted;
+import io.tocsin.events.EvidenceAdded;
+import io.tocsin.events.IncidentBridgeChanged;
+import io.tocsin.events.IncidentRole;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.NotificationFailed;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.status.timeline.service.TimelineEntries;
@@ -18,6 +24,7 @@ import java.util.UUID;
 
 import static io.tocsin.status.Events.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Each event type becomes the right line, with a sentence a responder understands. */
@@ -48,17 +55,47 @@ class TimelineEntriesTest {
     }
 
     @Test
+    void warRoomLinesSayWhoLeadsAndWhatEvidenceWasAdded() {
+        Actor bob = new Actor(Actor.Kind.USER, "bob", "Bob", null);
+        TimelineEntry handOver = line(new IncidentRoleChanged("api", Priority.P1, "s", AT, IncidentRole.COMMANDER,
+                IncidentRoleChanged.Change.HANDED_OVER, bob, ALICE, null, "https://x.test/room/t", ALICE));
+        assertEquals(TimelineKind.ROLE_CHANGED, handOver.kind);
+        assertEquals("Alice Responder handed commander over to Bob", handOver.detail);
+        assertEquals("Bob is no longer communications lead", line(new IncidentRoleChanged("api", Priority.P1, "s", AT,
+                IncidentRole.COMMUNICATIONS_LEAD, IncidentRoleChanged.Change.RELEASED, bob, null, null, null, bob)).detail);
+        assertEquals("Bridge: https://meet.example.test/p1", line(new IncidentBridgeChanged("api", Priority.P1, "s",
+                "https://meet.example.test/p1", ALICE)).detail);
+        TimelineEntry file = line(new EvidenceAdded("api", Priority.P1, "s", UUID.randomUUID().toString(),
+                EvidenceAdded.Kind.FILE, "fw.log", "edge firewall", "text/plain", 1234L, null, "ab".repeat(32), ALICE));
+        assertEquals(TimelineKind.EVIDENCE_ADDED, file.kind);
+        assertEquals("Evidence fw.log (text/plain, 1234 bytes), SHA-256 " + "ab".repeat(32) + ". edge firewall",
+                file.detail);
+        assertEquals("Evidence capture: https://files.example.test/c.pcap, SHA-256 " + "cd".repeat(32),
+                line(new EvidenceAdded("api", Priority.P1, "s", UUID.randomUUID().toString(), EvidenceAdded.Kind.LINK,
+                        "capture", null, null, null, "https://files.example.test/c.pcap", "cd".repeat(32), ALICE)).detail);
+    }
+
+    @Test
     void failedNotificationsSayWhyAndToWhom() {
         TimelineEntry page = line(new NotificationFailed("d", UUID.randomUUID(), "page", "RESPONDER",
-                ContactMethod.email("bob@example.test"), "Bob", 5, true, "550 mailbox unavailable"));
+                "bob", "Bob", ContactMethod.Kind.EMAIL, 5, true, "550 mailbox unavailable"));
         assertEquals(TimelineKind.PAGE_FAILED, page.kind);
-        assertEquals("Page to Bob <bob@example.test> failed permanently after 5 attempt(s): 550 mailbox unavailable",
-                page.detail);
+        assertEquals("Page to Bob failed permanently after 5 attempt(s): 550 mailbox unavailable", page.detail);
+        assertEquals(List.of(new PersonRef("bob", "Bob")), page.people, "the line knows whom it names");
         TimelineEntry stakeholder = line(new NotificationFailed("d", UUID.randomUUID(), "update", "STAKEHOLDER",
-                null, null, 1, false, "timeout"));
+                null, null, ContactMethod.Kind.EMAIL, 1, false, "timeout"));
         assertEquals(TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED, stakeholder.kind);
         assertEquals("Stakeholder update to someone failed after 1 attempt(s): timeout", stakeholder.detail);
         assertNull(stakeholder.service);
+    }
+
+    @Test
+    void aFailureReasonThatQuotesAnAddressLosesIt() {
+        // As a version 1 producer wrote them: the reason quoted the webhook URL.
+        TimelineEntry page = line(new NotificationFailed("d", UUID.randomUUID(), "page", "RESPONDER", "bob", "Bob",
+                ContactMethod.Kind.WEBHOOK, 1, true,
+                "Invalid webhook URL: Illegal character in path at index 41: https://hooks.slack.com/services/T0/B0/s3cr3t x"));
+        assertFalse(page.detail.contains("s3cr3t") || page.detail.contains("/services/"), page.detail);
     }
 
     @Test

@@ -30,11 +30,16 @@ class ImagesAndComposeTest {
     void everyServiceHasAJvmAndANativeDockerfileExposingItsOwnPortAsNonRoot() throws IOException {
         for (String service : SERVICES) {
             String port = Overlay.applicationProperties(service).getProperty("quarkus.http.port");
+            String management = Overlay.applicationProperties(service).getProperty("quarkus.management.port");
             for (String flavour : List.of("jvm", "native")) {
                 Path file = ROOT.resolve(service).resolve("src/main/docker/Dockerfile." + flavour);
                 assertTrue(Files.isRegularFile(file), file + " exists");
                 String text = Files.readString(file);
-                assertEquals(port, single(text, "(?m)^EXPOSE\\s+(\\d+)\\s*$", file), file + " EXPOSE");
+                assertEquals(port + " " + management, single(text, "(?m)^EXPOSE\\s+(\\d+\\s+\\d+)\\s*$", file),
+                        file + " EXPOSE (service and management port)");
+                // The services bind 127.0.0.1 unless told otherwise; in a container they must face the pod network.
+                assertTrue(text.contains("QUARKUS_HTTP_HOST=0.0.0.0") && text.contains("QUARKUS_MANAGEMENT_HOST=0.0.0.0"),
+                        file + " listens on the container's network");
                 String user = single(text, "(?m)^USER\\s+(\\S+)\\s*$", file);
                 assertTrue(user.matches("\\d+") && !user.equals("0"),
                         file + ": USER must be a numeric non-root uid (runAsNonRoot checks it), not " + user);
@@ -56,7 +61,9 @@ class ImagesAndComposeTest {
             String port = properties.getProperty("quarkus.http.port");
             List<String> ports = new ArrayList<>();
             definition.path("ports").forEach(p -> ports.add(p.asString()));
-            assertEquals(List.of("127.0.0.1:" + port + ":" + port), ports, service + " ports (local only)");
+            String management = properties.getProperty("quarkus.management.port");
+            assertEquals(List.of("127.0.0.1:" + port + ":" + port, "127.0.0.1:" + management + ":" + management), ports,
+                    service + " ports (local only; metrics on the management port)");
             assertEquals("src/main/docker/Dockerfile.jvm", definition.path("build").path("dockerfile").asString());
             assertTrue(initdb.contains("CREATE DATABASE " + properties.getProperty("tocsin.database") + ";"),
                     "initdb creates " + properties.getProperty("tocsin.database"));
@@ -64,7 +71,30 @@ class ImagesAndComposeTest {
         // Every secret-looking setting anywhere (services, the shared x-service block, merge keys) is a ${...}
         // reference to the environment or .env, never a value.
         assertNoLiteralSecret(compose, "compose.yaml");
+        // incident-service refuses to start without its room-link key: compose says so before it starts.
+        assertTrue(compose.path("services").path("incident-service").path("environment")
+                        .path("TOCSIN_ROOM_LINK_SECRET").asString().startsWith("${TOCSIN_ROOM_LINK_SECRET:?"),
+                "compose requires TOCSIN_ROOM_LINK_SECRET for incident-service");
         assertTrue(Files.readString(composeDir.resolve(".gitignore")).lines().anyMatch(".env"::equals), ".env is ignored by git");
+    }
+
+    @Test
+    void composeGivesEveryServiceItsKeysFromTheEnvFile() throws IOException {
+        JsonNode compose = new YAMLMapper().readTree(ROOT.resolve("deploy/compose/compose.yaml").toFile());
+        String example = Files.readString(ROOT.resolve("deploy/compose/.env.example"));
+        for (String service : SERVICES) {
+            // The service's own environment block (merged blocks are shared by every service; keys are not).
+            JsonNode environment = compose.path("services").path(service).path("environment");
+            for (var key : Overlay.keys(service).entrySet()) {
+                String value = environment.path(key.getKey()).asString("");
+                String required = "\\$\\{" + key.getKey() + ":\\?[^}]+}";
+                String optional = "\\$\\{" + key.getKey() + ":-}";
+                assertTrue(value.matches(key.getValue() ? required : optional), "compose.yaml: " + service + " "
+                        + key.getKey() + " must be " + (key.getValue() ? "${" + key.getKey() + ":?…} (a missing key stops it)"
+                        : "${" + key.getKey() + ":-}") + ", not '" + value + "'");
+                assertTrue(example.lines().anyMatch(l -> l.startsWith(key.getKey() + "=")), ".env.example names " + key.getKey());
+            }
+        }
     }
 
     private static void assertNoLiteralSecret(JsonNode node, String where) {

@@ -195,6 +195,38 @@ class ManifestsTest {
         assertTrue(notification.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
                 && "tocsin-notification".equals(e.getSecretRef().getName())
                 && !Boolean.TRUE.equals(e.getSecretRef().getOptional())), name + ": notification-service reads the Secret tocsin-notification");
+        // incident-service's keys (the room-link key among them) come from tocsin-keys, checked below; it keeps the
+        // shared config.
+        Container incident = containers(overlay.one(Deployment.class, "incident-service").getSpec().getTemplate().getSpec()).get(0);
+        assertTrue(incident.getEnvFrom().stream().anyMatch(e -> e.getConfigMapRef() != null
+                && e.getConfigMapRef().getName().startsWith("tocsin-config")), name + ": incident-service keeps the shared config");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyKeyAServiceReadsComesFromTheOneKeysSecret(String name) {
+        Overlay overlay = Overlay.of(name);
+        assertEquals(Set.of("TOCSIN_SECRET_KEY", "TOCSIN_PREVIOUS_SECRET_KEYS", "TOCSIN_LINK_SECRET", "TOCSIN_ROOM_LINK_SECRET"),
+                Overlay.keys("incident-service").keySet(),
+                "incident-service's keys, as its application.properties reads them");
+        assertEquals(Set.of("TOCSIN_LINK_SECRET", "TOCSIN_WEBHOOK_SECRET"), Overlay.keys("notification-service").keySet(),
+                "notification-service's keys, as its application.properties reads them");
+        for (String serviceName : SERVICES) {
+            Container container = containers(overlay.one(Deployment.class, serviceName).getSpec().getTemplate().getSpec()).get(0);
+            for (var key : Overlay.keys(serviceName).entrySet()) {
+                String id = name + ": " + serviceName + " " + key.getKey();
+                EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(key.getKey())).findFirst()
+                        .orElseThrow(() -> new AssertionError(id + " is not set: without it the service does not start "
+                                + "in production (or, for a previous key, cannot read what it wrote)"));
+                var reference = env.getValueFrom() == null ? null : env.getValueFrom().getSecretKeyRef();
+                assertNotNull(reference, id + " must come from the Secret " + Overlay.KEYS_SECRET);
+                assertEquals(Overlay.KEYS_SECRET, reference.getName(), id + ": one Secret holds every key");
+                assertEquals(key.getKey(), reference.getKey(), id + ": the Secret's key has the variable's name");
+                assertEquals(!key.getValue(), Boolean.TRUE.equals(reference.getOptional()),
+                        id + (key.getValue() ? " is required: a missing key must stop the pod, not start it without"
+                                : " is optional"));
+            }
+        }
     }
 
     @ParameterizedTest
@@ -265,7 +297,47 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void ingressExposesOnlyIntakeOneTapLinksAndTheStatusPageOverTls(String name) {
+    void metricsAndOpenApiAreOnTheManagementPortOnly(String name) {
+        Overlay overlay = Overlay.of(name);
+        List<NetworkPolicy> policies = overlay.all(NetworkPolicy.class);
+        for (String serviceName : SERVICES) {
+            String id = name + ": " + serviceName;
+            Deployment deployment = overlay.one(Deployment.class, serviceName);
+            Container container = containers(deployment.getSpec().getTemplate().getSpec()).get(0);
+            assertTrue(container.getPorts().stream().anyMatch(p -> "management".equals(p.getName())
+                    && p.getContainerPort() == 9000), id + " has the management port 9000");
+            assertEquals("9000", env(container, "QUARKUS_MANAGEMENT_PORT").getValue(), id + " management port setting");
+            Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            assertEquals("9000", annotations.get("prometheus.io/port"), id + " Prometheus scrapes the management port");
+            assertEquals("/q/metrics", annotations.get("prometheus.io/path"), id + " metrics path");
+            // No Service port leads to it, so neither the Ingress nor other pods reach metrics or OpenAPI.
+            Service service = overlay.one(Service.class, serviceName);
+            assertTrue(service.getSpec().getPorts().stream().noneMatch(p -> p.getPort() == 9000
+                            || "management".equals(p.getTargetPort().getStrVal())),
+                    id + " Service does not expose the management port");
+            // Only the monitoring namespace may reach it, and the monitoring namespace reaches nothing else.
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Set<Integer> monitoringPorts = new TreeSet<>();
+            for (NetworkPolicy policy : policies) {
+                if (!selects(policy.getSpec().getPodSelector(), labels) || policy.getSpec().getIngress() == null) {
+                    continue;
+                }
+                for (var rule : policy.getSpec().getIngress()) {
+                    boolean fromMonitoring = rule.getFrom() != null && rule.getFrom().stream().anyMatch(peer ->
+                            peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
+                                    && "true".equals(peer.getNamespaceSelector().getMatchLabels().get("tocsin.io/monitoring")));
+                    if (fromMonitoring) {
+                        rule.getPorts().forEach(p -> monitoringPorts.add(p.getPort().getIntVal()));
+                    }
+                }
+            }
+            assertEquals(Set.of(9000), monitoringPorts, id + " ports Prometheus may reach");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void ingressExposesOnlyIntakeTheLinksInMailsAndTheStatusPageOverTls(String name) {
         Overlay overlay = Overlay.of(name);
         List<Ingress> ingresses = overlay.all(Ingress.class);
         assertEquals(1, ingresses.size(), name + ": one public Ingress");
@@ -288,10 +360,23 @@ class ManifestsTest {
                 "Exact /v2/enqueue -> incident-service",
                 "Prefix /api/v1/integrations -> incident-service",
                 "Prefix /a -> notification-service",
+                "Prefix /u -> notification-service",
+                "Prefix /room -> incident-service",
                 "Exact / -> status-service",
                 "Exact /api/v1/status -> status-service",
                 "Exact /history.atom -> status-service",
-                "Prefix /incidents -> status-service"), routes, name + ": public routes");
+                "Prefix /incidents -> status-service",
+                "Prefix /postmortems -> status-service"), routes, name + ": public routes");
+
+        // Links in mails and pages start at the public host, where the routes above answer them.
+        ConfigMap shared = overlay.all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("tocsin-config")).findFirst().orElseThrow();
+        for (String key : List.of("TOCSIN_PUBLIC_URL", "TOCSIN_STATUS_BASE_URL")) {
+            String url = shared.getData().get(key);
+            assertNotNull(url, name + ": " + key + " is set");
+            assertTrue(tlsHosts.stream().anyMatch(host -> url.equals("https://" + host)),
+                    name + ": " + key + " = " + url + " is the Ingress host over https " + tlsHosts);
+        }
     }
 
     private static void assertHttpProbe(Probe probe, String path, String what) {

@@ -65,6 +65,24 @@ final class Overlay {
         return properties;
     }
 
+    /** The one Secret that holds every key the services must share across replicas. */
+    static final String KEYS_SECRET = "tocsin-keys";
+
+    /**
+     * The keys a service reads from the environment: every {@code ${TOCSIN_…SECRET…}} or {@code ${TOCSIN_…KEY…}}
+     * in its application.properties (the same key on every replica, so they come from {@link #KEYS_SECRET}). Keys
+     * named PREVIOUS (old master keys kept readable after a rotation) are optional; the others are required.
+     */
+    static java.util.Map<String, Boolean> keys(String service) {
+        java.util.Map<String, Boolean> keys = new java.util.TreeMap<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\$\\{(TOCSIN_[A-Z_]*(SECRET|KEY)[A-Z_]*)[:}]")
+                .matcher(applicationProperties(service).values().toString());
+        while (matcher.find()) {
+            keys.put(matcher.group(1), !matcher.group(1).contains("PREVIOUS"));
+        }
+        return keys;
+    }
+
     <T extends HasMetadata> List<T> all(Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -100,7 +100,7 @@ class ProdManifestsTest {
                 needed.add((String) field.get(null));
             }
         }
-        assertEquals(5, needed.size(), "the event catalogue's topics");
+        assertEquals(6, needed.size(), "the event catalogue's topics");
         // Dead-letter and incoming topics configured by the services themselves.
         // An incoming channel reads the topic of its name unless it sets .topic (CONVENTIONS: channel = topic).
         Pattern incoming = Pattern.compile("mp\\.messaging\\.incoming\\.\"?([^\"]+)\"?\\.connector");

@@ -28,6 +28,22 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of the first row as text, or null when there is no row. */
+    public static String text(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + TestInfrastructure.setting("pg.port") + "/tocsin", "postgres", "postgres");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void execute(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + TestInfrastructure.setting("pg.port") + "/tocsin", "postgres", "postgres");

@@ -1,11 +1,16 @@
 package io.tocsin.local.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -56,16 +61,59 @@ public final class TestKafka {
         return matching;
     }
 
-    /** Publishes one record and waits for the broker's acknowledgement. */
-    public static void send(String topic, String key, String value) {
+    /** Publishes one record and waits for the broker's acknowledgement; returns where it landed. */
+    public static RecordMetadata send(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.setting("kafka.bootstrap"),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish to " + topic, e);
         }
+    }
+
+    /**
+     * Waits until the service under test has consumed {@code record}: every consumer group that has committed offsets
+     * on its topic (the service's own; the readers of {@link #await} never commit) has committed past it. Consumers
+     * commit only what they have applied, so after this a test may count the record's effects, duplicates included,
+     * without sleeping and hoping.
+     */
+    public static void awaitConsumed(RecordMetadata record, Duration timeout) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Instant deadline = Instant.now().plus(timeout);
+        String state = "no consumer group has committed on " + record.topic();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.setting("kafka.bootstrap")))) {
+            while (Instant.now().isBefore(deadline)) {
+                List<String> behind = new ArrayList<>();
+                int groups = 0;
+                for (var listing : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(listing.groupId())
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    if (offsets.keySet().stream().noneMatch(p -> p.topic().equals(record.topic()))) {
+                        continue;
+                    }
+                    groups++;
+                    OffsetAndMetadata committed = offsets.get(partition);
+                    if (committed == null || committed.offset() <= record.offset()) {
+                        behind.add(listing.groupId() + " at " + (committed == null ? "nothing" : committed.offset()));
+                    }
+                }
+                if (groups > 0 && behind.isEmpty()) {
+                    return;
+                }
+                state = groups == 0 ? state : String.join(", ", behind);
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the consumer groups' offsets", e);
+        }
+        throw new AssertionError(record.topic() + "-" + record.partition() + "@" + record.offset()
+                + " was not consumed within " + timeout + ": " + state);
     }
 }

@@ -1,6 +1,7 @@
 package io.tocsin.escalation.responder.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.escalation.responder.ResponderSpec;
 import io.tocsin.escalation.responder.service.ResponderService;
@@ -26,7 +27,10 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
 
-/** Admin API for responders: who can be paged and how. Responders and commanders may read. */
+/**
+ * Admin API for responders: who can be paged and how. Responders and commanders may read; responders see other
+ * people's addresses masked.
+ */
 @Path("/api/v1/responders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,15 +52,30 @@ public class ResponderResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<List<ResponderSpec>> list(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return responders.list(offset, limit);
+                                 @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+                                 @Context SecurityContext caller) {
+        return responders.list(offset, limit).map(list -> list.stream().map(r -> asSeenBy(r, caller)).toList());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<ResponderSpec> get(@PathParam("id") String id) {
-        return responders.get(id);
+    public Uni<ResponderSpec> get(@PathParam("id") String id, @Context SecurityContext caller) {
+        return responders.get(id).map(r -> asSeenBy(r, caller));
+    }
+
+    /**
+     * Admins and commanders (who configure paging) and the responder themselves see every address; other responders
+     * see them masked ({@link Addresses#mask}): enough to know how someone is reached, not enough to use it.
+     */
+    static ResponderSpec asSeenBy(ResponderSpec r, SecurityContext caller) {
+        if (caller.isUserInRole(Roles.ADMIN) || caller.isUserInRole(Roles.INCIDENT_COMMANDER)
+                || r.id().equals(caller.getUserPrincipal().getName())) {
+            return r;
+        }
+        return new ResponderSpec(r.id(), r.name(), Addresses.mask(r.email()), r.timeZone(), r.locale(),
+                r.contactMethods().stream().map(c -> new ResponderSpec.Contact(c.kind(), Addresses.mask(c.address()),
+                        c.format())).toList(), r.notificationRules());
     }
 
     @PUT

@@ -1,9 +1,12 @@
 package io.tocsin.escalation.responder.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.net.AddressGuard;
+import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.Checks;
 import io.tocsin.escalation.Json;
@@ -15,6 +18,8 @@ import io.tocsin.escalation.responder.repository.ResponderRepository;
 import io.tocsin.escalation.schedule.repository.OverrideRepository;
 import io.tocsin.escalation.schedule.repository.ScheduleRepository;
 import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.PersonErased;
 import io.tocsin.events.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -38,10 +43,14 @@ public class ResponderService {
     private final OverrideRepository overrides;
     private final Json json;
     private final Audit audit;
+    private final Outbox outbox;
+    private final AddressGuard addresses;
 
     public ResponderService(ResponderRepository responders, PolicyRepository policies, ScheduleRepository schedules,
-                            OverrideRepository overrides, Json json, Audit audit) {
+                            OverrideRepository overrides, Json json, Audit audit, Outbox outbox, AddressGuard addresses) {
         this.audit = audit;
+        this.outbox = outbox;
+        this.addresses = addresses;
         this.responders = responders;
         this.policies = policies;
         this.schedules = schedules;
@@ -75,8 +84,15 @@ public class ResponderService {
         }).map(this::toSpec);
     }
 
-    @WithTransaction
+    /**
+     * Deletes a responder and erases them: their pages and this service's logs no longer name or reach them, and
+     * PersonErased asks every other service to forget them too (in the same transaction, through the outbox).
+     */
     public Uni<Void> delete(String id, String actor) {
+        return outbox.transaction(() -> deleteAndErase(id, actor));
+    }
+
+    private Uni<Void> deleteAndErase(String id, String actor) {
         String quoted = "\"" + id + "\"";
         return find(id).chain(r -> policies.count("levels like ?1", "%" + quoted + "%")
                 .chain(inPolicies -> schedules.count("layers like ?1", "%" + quoted + "%")
@@ -86,9 +102,37 @@ public class ResponderService {
                                         throw new ProblemException(Response.Status.CONFLICT, "Responder " + id
                                                 + " is still used by a policy, schedule or override");
                                     }
+                                    String name = r.name;
                                     return responders.delete(r)
-                                            .call(() -> audit.record(actor, "responder.deleted", id, r.name));
+                                            .call(() -> erase(id, name))
+                                            .call(() -> audit.record(actor, "responder.deleted", id, null))
+                                            .call(() -> outbox.append(Envelope.of(
+                                                    new PersonErased(id, PersonErased.Kind.RESPONDER), null, Instant.now())))
+                                            .replaceWithVoid();
                                 }))));
+    }
+
+    /** This service's own traces of a deleted responder: unsent pages go, sent ones and logs lose name and address. */
+    private Uni<Void> erase(String id, String name) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "delete from page where recipient_id = ?1 and sent_at is null")
+                        .setParameter(1, id).executeUpdate()
+                        .chain(() -> session.createNativeQuery("""
+                                        update page set recipient_id = 'erased:' || md5(recipient_id),
+                                          contact = split_part(contact, ':', 1) || ':erased:' || md5(contact),
+                                          recipient = '{"id":"erased","name":"Erased person"}',
+                                          contact_method = '{"kind":"' || split_part(contact, ':', 1) || '","address":"erased"}'
+                                        where recipient_id = ?1""")
+                                .setParameter(1, id).executeUpdate())
+                        .chain(() -> session.createNativeQuery("""
+                                        update escalation_log set detail = replace(detail, ?1, 'Erased person')
+                                        where strpos(detail, ?1) > 0""")
+                                .setParameter(1, name).executeUpdate())
+                        .chain(() -> session.createNativeQuery("""
+                                        update audit_log set detail = replace(detail, ?1, 'Erased person')
+                                        where strpos(detail, ?1) > 0""")
+                                .setParameter(1, name).executeUpdate()))
+                .replaceWithVoid();
     }
 
     @WithSession
@@ -142,7 +186,7 @@ public class ResponderService {
         r.updatedAt = Instant.now();
     }
 
-    private static void validate(ResponderSpec spec) {
+    private void validate(ResponderSpec spec) {
         Checks checks = new Checks().zone("timeZone", spec.timeZone());
         for (int i = 0; i < spec.contactMethods().size(); i++) {
             ResponderSpec.Contact c = spec.contactMethods().get(i);
@@ -150,8 +194,16 @@ public class ResponderService {
             if (c.kind() == ContactMethod.Kind.EMAIL) {
                 checks.check(c.address().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), field + ": must be an email address");
                 checks.check(c.format() == null, "contactMethods[" + i + "].format: only webhooks have a format");
+            } else if (!isHttpUrl(c.address())) {
+                checks.check(false, field + ": must be an http(s) URL");
             } else {
-                checks.check(isHttpUrl(c.address()), field + ": must be an http(s) URL");
+                // notification-service will call this URL: never into Tocsin's own network (it checks again at send).
+                try {
+                    addresses.checkUrl(c.address());
+                } catch (AddressGuard.Refused refused) {
+                    checks.check(false, field + ": not allowed: " + refused.getMessage()
+                            + " (webhooks go to public addresses unless tocsin.webhooks.allow lists it)");
+                }
             }
         }
         if (spec.notificationRules() != null) {

@@ -34,7 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Schedules (admin), their preview, and overrides (anyone on call may add one for themselves). */
+/** Schedules (admin), their preview, and overrides (responders change their own shifts, commanders anyone's). */
 @Path("/api/v1/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -105,7 +105,7 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<OverrideView> addOverride(@PathParam("id") UUID id, @NotNull OverrideRequest request,
                                          @Context SecurityContext caller) {
-        return schedules.addOverride(id, request, caller.getUserPrincipal().getName(), caller.isUserInRole(Roles.ADMIN));
+        return schedules.addOverride(id, request, caller.getUserPrincipal().getName(), privileged(caller));
     }
 
     @DELETE
@@ -114,7 +114,11 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<Void> deleteOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId,
                                     @Context SecurityContext caller) {
-        return schedules.deleteOverride(id, overrideId, caller.getUserPrincipal().getName(),
-                caller.isUserInRole(Roles.ADMIN));
+        return schedules.deleteOverride(id, overrideId, caller.getUserPrincipal().getName(), privileged(caller));
+    }
+
+    /** Commanders and admins may change anyone's shifts; responders only their own (OverridePermissions). */
+    private static boolean privileged(SecurityContext caller) {
+        return caller.isUserInRole(Roles.ADMIN) || caller.isUserInRole(Roles.INCIDENT_COMMANDER);
     }
 }

@@ -12,6 +12,7 @@ import io.tocsin.escalation.audit.Audit;
 import io.tocsin.escalation.policy.repository.PolicyRepository;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
 import io.tocsin.escalation.schedule.Schedule;
+import io.tocsin.escalation.schedule.ScheduleConfig;
 import io.tocsin.escalation.schedule.ScheduleOverride;
 import io.tocsin.escalation.schedule.ScheduleSpec;
 import io.tocsin.escalation.schedule.model.OnCall;
@@ -63,10 +64,12 @@ public class ScheduleService {
     private final PolicyRepository policies;
     private final Json json;
     private final Audit audit;
+    private final ScheduleConfig config;
 
     public ScheduleService(ScheduleRepository schedules, OverrideRepository overrides, ResponderRepository responders,
-                           PolicyRepository policies, Json json, Audit audit) {
+                           PolicyRepository policies, Json json, Audit audit, ScheduleConfig config) {
         this.audit = audit;
+        this.config = config;
         this.schedules = schedules;
         this.overrides = overrides;
         this.responders = responders;
@@ -115,9 +118,12 @@ public class ScheduleService {
                 .map(list -> list.stream().map(this::view).toList());
     }
 
-    /** Adds an override; a responder who is not an admin may only add one for themselves. */
+    /**
+     * Adds an override; a caller who is not {@code privileged} (incident commander or admin) may only change their
+     * own shifts within the horizon ({@link OverridePermissions}).
+     */
     @WithTransaction
-    public Uni<OverrideView> addOverride(UUID scheduleId, OverrideRequest request, String caller, boolean admin) {
+    public Uni<OverrideView> addOverride(UUID scheduleId, OverrideRequest request, String caller, boolean privileged) {
         Checks checks = new Checks()
                 .check(request.kind() != null, "kind: must be ADD, REPLACE or REMOVE")
                 .check(request.responderId() != null && !request.responderId().isBlank(), "responderId: must not be blank")
@@ -129,8 +135,10 @@ public class ScheduleService {
                 .check(request.replaces() == null || request.kind() == OverrideRule.Kind.REPLACE,
                         "replaces: only a REPLACE override replaces someone");
         checks.throwIfAny();
-        if (!admin && !request.responderId().equals(caller)) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "You may only add overrides for yourself");
+        String refusal = OverridePermissions.refusal(request, caller, privileged, Instant.now(),
+                config.responderOverrideHorizon());
+        if (refusal != null) {
+            throw new ProblemException(Response.Status.FORBIDDEN, refusal);
         }
         return find(scheduleId)
                 .chain(s -> responders.findById(request.responderId()))
@@ -166,13 +174,14 @@ public class ScheduleService {
                 });
     }
 
+    /** Removes an override; a caller who is not {@code privileged} only one they created. */
     @WithTransaction
-    public Uni<Void> deleteOverride(UUID scheduleId, UUID overrideId, String caller, boolean admin) {
+    public Uni<Void> deleteOverride(UUID scheduleId, UUID overrideId, String caller, boolean privileged) {
         return overrides.findById(overrideId).chain(o -> {
             if (o == null || !o.scheduleId.equals(scheduleId)) {
                 throw ProblemException.notFound("Override " + overrideId);
             }
-            if (!admin && !caller.equals(o.createdBy) && !caller.equals(o.responderId)) {
+            if (!privileged && !caller.equals(o.createdBy)) {
                 throw new ProblemException(Response.Status.FORBIDDEN, "You may only remove your own overrides");
             }
             return overrides.delete(o).call(() -> audit.record(caller, "override.deleted", overrideId.toString(),

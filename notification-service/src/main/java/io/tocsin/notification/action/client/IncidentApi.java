@@ -21,7 +21,8 @@ public interface IncidentApi {
     record Person(String id, String name, String email) {
     }
 
-    record OnBehalfOf(Person onBehalfOf) {
+    /** The person, and the one-tap link token issued to them: incident-service acts for nobody else. */
+    record OnBehalfOf(Person onBehalfOf, String link) {
     }
 
     /** The part of incident-service's answer this service reads. */

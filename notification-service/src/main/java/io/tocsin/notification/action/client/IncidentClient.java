@@ -16,7 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.UUID;
 
 /**
- * Performs one-tap actions on incident-service with this service's identity, on behalf of the recipient.
+ * Performs one-tap actions on incident-service with this service's identity, on behalf of the recipient, showing
+ * the link token issued to them (incident-service checks it: the identity alone acts for nobody).
  * Expected answers (404 unknown incident, 409 already resolved, 401/403 a misconfigured identity) are outcomes,
  * not failures: they neither retry nor trip the breaker. Timeouts, connection errors and 5xx are retried (the
  * actions are idempotent), then count against the breaker {@value #BREAKER}; the fallback says "try again".
@@ -45,9 +46,9 @@ public class IncidentClient {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 20000)
     @CircuitBreakerName(BREAKER)
     @Fallback(fallbackMethod = "unavailable")
-    public Uni<Outcome> act(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf) {
+    public Uni<Outcome> act(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf, String link) {
         return Uni.createFrom().deferred(() -> api.act(incidentId, action.path(), "Bearer " + token.current(),
-                        new IncidentApi.OnBehalfOf(onBehalfOf)))
+                        new IncidentApi.OnBehalfOf(onBehalfOf, link)))
                 .map(incident -> new Outcome(Outcome.Kind.DONE, incident == null ? null : incident.status(), null))
                 .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
                     int status = ((WebApplicationException) failure).getResponse().getStatus();
@@ -55,7 +56,9 @@ public class IncidentClient {
                         case 404 -> Uni.createFrom().item(new Outcome(Outcome.Kind.NOT_FOUND, null, "unknown incident"));
                         case 409 -> Uni.createFrom().item(new Outcome(Outcome.Kind.CONFLICT, null, "conflict"));
                         case 401, 403 -> {
-                            Log.errorf("incident-service refused this service's identity (%d): check TOCSIN_SERVICE_TOKEN_FILE or TOCSIN_SERVICE_TOKEN", status);
+                            Log.errorf("incident-service refused this service's identity or its one-tap link (%d): check "
+                                    + "TOCSIN_SERVICE_TOKEN_FILE or TOCSIN_SERVICE_TOKEN, and that both services share "
+                                    + "TOCSIN_LINK_SECRET", status);
                             yield Uni.createFrom().item(new Outcome(Outcome.Kind.REJECTED, null, "identity refused"));
                         }
                         default -> Uni.createFrom().failure(failure);
@@ -63,7 +66,8 @@ public class IncidentClient {
                 });
     }
 
-    Uni<Outcome> unavailable(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf, Throwable cause) {
+    Uni<Outcome> unavailable(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf, String link,
+                             Throwable cause) {
         Log.warnf("incident-service unavailable for %s of %s: %s", action, incidentId, cause.toString());
         return Uni.createFrom().item(new Outcome(Outcome.Kind.UNAVAILABLE, null, cause.getClass().getSimpleName()));
     }

@@ -2,6 +2,7 @@ package io.tocsin.notification.action.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.tocsin.commons.security.ActionTokens;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.notification.action.ActionConfig;
 import io.tocsin.notification.action.ActionLink;

@@ -2,6 +2,7 @@ package io.tocsin.notification.action.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.ActionTokens;
 import io.tocsin.notification.action.ActionLink;
 import io.tocsin.notification.action.client.IncidentApi;
 import io.tocsin.notification.action.client.IncidentClient;
@@ -63,7 +64,7 @@ public class ActionService {
             }
             ActionLink link = checked.link();
             return incidents.act(ActionLink.Action.valueOf(link.action), link.incidentId,
-                            new IncidentApi.Person(link.recipientId, link.recipientName, link.recipientEmail))
+                            new IncidentApi.Person(link.recipientId, link.recipientName, link.recipientEmail), token)
                     .chain(outcome -> outcome.kind() != IncidentClient.Outcome.Kind.DONE
                             ? Uni.createFrom().item(new Result(checked, outcome))
                             // Two taps at once both succeed on incident-service (idempotent); either may use it up.

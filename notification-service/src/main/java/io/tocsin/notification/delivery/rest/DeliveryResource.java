@@ -2,6 +2,8 @@ package io.tocsin.notification.delivery.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.notification.delivery.Delivery;
@@ -17,7 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Delivery records of an incident: who was notified, how, and whether it went out. */
+/**
+ * Delivery records of an incident: who was notified, how, and whether it went out. A webhook URL is a credential and
+ * is never shown; other people's email addresses are masked for responders (commanders and admins see them).
+ */
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
@@ -25,18 +30,26 @@ public class DeliveryResource {
 
     /** One delivery as the API shows it (bodies are left out: they may be large and hold links). */
     public record DeliveryView(UUID id, UUID incidentId, UUID sourceEventId, String audience, String template,
-                               String channel, String recipient, String recipientName, String subject, String state,
-                               int attempts, String lastError, Instant createdAt, Instant sentAt) {
-        static DeliveryView of(Delivery d) {
+                               String channel, String recipientId, String recipient, String recipientName,
+                               String subject, String state, int attempts, String lastError, Instant createdAt,
+                               Instant sentAt) {
+        static DeliveryView of(Delivery d, SecurityIdentity caller) {
+            boolean full = caller.hasRole(Roles.INCIDENT_COMMANDER) || caller.hasRole(Roles.ADMIN)
+                    || (d.recipientId != null && d.recipientId.equals(caller.getPrincipal().getName()));
+            String recipient = "WEBHOOK".equals(d.contactKind) ? Addresses.mask(d.recipient)
+                    : full ? d.recipient : Addresses.mask(d.recipient);
             return new DeliveryView(d.id, d.incidentId, d.sourceEventId, d.audience, d.template, d.contactKind,
-                    d.recipient, d.recipientName, d.subject, d.state, d.attempts, d.lastError, d.createdAt, d.sentAt);
+                    d.recipientId, recipient, d.recipientName, d.subject, d.state, d.attempts,
+                    Addresses.scrub(d.lastError), d.createdAt, d.sentAt);
         }
     }
 
     private final DeliveryRepository deliveries;
+    private final SecurityIdentity identity;
 
-    public DeliveryResource(DeliveryRepository deliveries) {
+    public DeliveryResource(DeliveryRepository deliveries, SecurityIdentity identity) {
         this.deliveries = deliveries;
+        this.identity = identity;
     }
 
     @GET
@@ -49,6 +62,6 @@ public class DeliveryResource {
             return Uni.createFrom().failure(ProblemException.unprocessable("The request is not valid",
                     List.of("incident: must be an incident id (UUID)")));
         }
-        return deliveries.byIncident(incidentId).map(rows -> rows.stream().map(DeliveryView::of).toList());
+        return deliveries.byIncident(incidentId).map(rows -> rows.stream().map(d -> DeliveryView.of(d, identity)).toList());
     }
 }

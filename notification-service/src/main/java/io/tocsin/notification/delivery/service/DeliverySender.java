@@ -12,6 +12,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.NotificationDelivered;
@@ -193,7 +194,7 @@ public class DeliverySender {
         return outbox.transaction(() -> deliveries.markSent(row.id).chain(updated -> updated == 0
                 ? Uni.createFrom().voidItem()
                 : outbox.append(Envelope.of(new NotificationDelivered(row.id.toString(), row.sourceEventId,
-                        row.template, row.audience, contact(row), row.recipientName, attempts),
+                        row.template, row.audience, row.recipientId, row.recipientName, channel(row), attempts),
                         row.incidentId, Instant.now())).replaceWithVoid()));
     }
 
@@ -214,12 +215,14 @@ public class DeliverySender {
         if (!failure.permanent() && "EMAIL".equals(row.contactKind)) {
             lastError = reason;
         }
-        Log.warnf("Delivery %s to %s failed (%s, attempt %d): %s", row.id, row.recipient,
-                dead ? "dead" : "retry in " + retryIn.toMillis() + " ms", attempts, reason);
+        // Never the address in a log: a webhook URL is a credential.
+        Log.warnf("Delivery %s (%s to %s) failed (%s, attempt %d): %s", row.id, row.contactKind, row.recipientId,
+                dead ? "dead" : "retry in " + retryIn.toMillis() + " ms", attempts, Addresses.scrub(reason));
         return outbox.transaction(() -> deliveries.markFailed(row.id, tried, dead, retryIn, reason).chain(updated ->
                 updated == 0 || !dead ? Uni.createFrom().voidItem()
                         : outbox.append(Envelope.of(new NotificationFailed(row.id.toString(), row.sourceEventId,
-                                row.template, row.audience, contact(row), row.recipientName, attempts, true, reason),
+                                row.template, row.audience, row.recipientId, row.recipientName, channel(row), attempts,
+                                true, Addresses.scrub(reason)),
                                 row.incidentId, Instant.now())).replaceWithVoid()))
                 .invoke(() -> {
                     if (!dead) {
@@ -229,8 +232,8 @@ public class DeliverySender {
                 });
     }
 
-    private static ContactMethod contact(Delivery row) {
-        return new ContactMethod(ContactMethod.Kind.valueOf(row.contactKind), row.recipient,
-                row.contactFormat == null ? null : ContactMethod.Format.valueOf(row.contactFormat));
+    /** Events name the channel, never the address (issue 16: addresses and webhook URLs stay in this service). */
+    private static ContactMethod.Kind channel(Delivery row) {
+        return ContactMethod.Kind.valueOf(row.contactKind);
     }
 }

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The only bean that talks SMTP. A short in-process retry (exponential backoff with jitter) absorbs a blip; what
- * still fails goes back to the outbox with a longer backoff. Permanent failures (5xx) abort at once and do not
+ * The only bean that talks SMTP, so every mail's headers pass the one header sanitizer ({@link MailHeaders}) here.
+ * A short in-process retry (exponential backoff with jitter) absorbs a blip; what still fails goes back to the
+ * outbox with a longer backoff. Permanent failures (5xx) abort at once and do not
  * count against the breaker; while the named breaker {@value #BREAKER} is open nothing is attempted and mail waits
  * in the outbox. {@code reached} tells the caller whether the server was tried at all (the breaker may refuse a
  * retry after a try of this mail failed). Timings are overridable per method through
@@ -40,7 +41,7 @@ public class SmtpClient {
     public Uni<Void> send(Mail mail, AtomicBoolean reached) {
         return Uni.createFrom().deferred(() -> {
                     reached.set(true);
-                    return mailer.send(mail);
+                    return mailer.send(MailHeaders.sanitize(mail));
                 })
                 .onFailure().transform(failure -> {
                     DeliveryFailure classified = DeliveryFailure.classify(failure);

@@ -1,6 +1,7 @@
 package io.tocsin.notification.page.service;
 
 import io.tocsin.events.Priority;
+import io.tocsin.notification.delivery.service.MailHeaders;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class PageContent {
 
     /** {@code [P1] checkout-api: error rate 45%}. */
     public static String subject(Priority priority, String service, String summary) {
-        return "[" + priority + "] " + service + ": " + oneLine(summary);
+        return "[" + priority + "] " + MailHeaders.line(service) + ": " + oneLine(summary);
     }
 
     /** German for locales starting with "de" (de, de-CH, de_AT), English otherwise (including none). */
@@ -62,7 +63,7 @@ public final class PageContent {
     }
 
     private static String oneLine(String text) {
-        String line = text == null ? "" : text.replaceAll("[\\r\\n]+", " ").trim();
+        String line = text == null ? "" : MailHeaders.line(text);
         return line.length() > 200 ? line.substring(0, 199) + "…" : line;
     }
 }

@@ -15,7 +15,6 @@ import io.tocsin.notification.stakeholder.service.IncidentStates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -61,7 +60,7 @@ public class PageService {
         PageView view = new PageView(subject, recipient.name(), request.priority().name(), request.service(),
                 request.summary(), PageContent.timeLeft(now, request.respondBy(), language),
                 PageContent.localTime(request.respondBy(), recipient.timeZone()),
-                request.links() == null ? List.of() : request.links(), request.step(), request.loop(),
+                SafeLinks.clickable(request.links()), request.step(), request.loop(),
                 request.loop() + 1, request.reason(), acknowledge.url(), resolve.url(), event.incidentId().toString());
         PageRenderer.Rendered rendered = renderer.render(view, language);
 
@@ -88,7 +87,7 @@ public class PageService {
 
         return deliveries.insertOnce(delivery, request.priority() == Priority.P1).chain(inserted -> {
             if (!inserted) {
-                Log.debugf("Page for %s from event %s already in the outbox", delivery.recipient, event.eventId());
+                Log.debugf("Page for %s from event %s already in the outbox", delivery.recipientId, event.eventId());
                 return Uni.createFrom().voidItem();
             }
             // The last responder paged is who gets update reminders while nobody is assigned.

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.notification.delivery.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
+import io.tocsin.notification.delivery.service.MailHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ public class ReminderService {
         delivery.recipient = email;
         delivery.recipientName = name;
         delivery.contactKind = "EMAIL";
-        delivery.subject = "[" + priority + "] " + service + ": " + summary + " (stakeholder update due)";
+        delivery.subject = MailHeaders.line("[" + priority + "] " + service + ": " + summary + " (stakeholder update due)");
         delivery.bodyText = text.data("name", name).data("priority", priority).data("service", service)
                 .data("summary", summary).data("cadence", cadence).data("incidentId", incident.toString()).render();
         delivery.bodyHtml = html.data("name", name).data("priority", priority).data("service", service)

@@ -1,6 +1,7 @@
 package io.tocsin.notification.stakeholder.service;
 
 import io.tocsin.events.Priority;
+import io.tocsin.notification.delivery.service.MailHeaders;
 import io.tocsin.notification.page.service.PageContent.Language;
 import io.tocsin.notification.stakeholder.PlanEntry.Event;
 
@@ -23,8 +24,8 @@ public final class StakeholderContent {
 
     /** {@code [P1] checkout-api: error rate 45% (Incident resolved)}. */
     public static String subject(Event event, Priority priority, String service, String summary, Language language) {
-        return "[" + priority + "] " + service + ": " + (summary == null ? "" : summary.replaceAll("[\\r\\n]+", " ").trim())
-                + " (" + headline(event, language) + ")";
+        return MailHeaders.line("[" + priority + "] " + service + ": " + (summary == null ? "" : summary)
+                + " (" + headline(event, language) + ")");
     }
 
     /** Template name recorded on the delivery (one per event, so one event never mails a person twice). */

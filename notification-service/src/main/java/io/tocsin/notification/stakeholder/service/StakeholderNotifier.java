@@ -1,6 +1,5 @@
 package io.tocsin.notification.stakeholder.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -11,18 +10,12 @@ import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.page.service.PageContent;
 import io.tocsin.notification.stakeholder.PlanEntry;
 import io.tocsin.notification.stakeholder.Stakeholder;
-import io.tocsin.notification.stakeholder.StakeholderGroup;
-import io.tocsin.notification.stakeholder.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Tells stakeholders about an incident event as the communication plan says: the plan for the incident's priority
@@ -39,16 +32,18 @@ public class StakeholderNotifier {
 
     private final DeliveryRepository deliveries;
     private final ActionLinks links;
+    private final Audiences audiences;
     private final Map<PageContent.Language, Template> text;
     private final Map<PageContent.Language, Template> html;
 
-    public StakeholderNotifier(DeliveryRepository deliveries, ActionLinks links,
+    public StakeholderNotifier(DeliveryRepository deliveries, ActionLinks links, Audiences audiences,
                                @Location("stakeholder/update-en.txt") Template textEn,
                                @Location("stakeholder/update-en.html") Template htmlEn,
                                @Location("stakeholder/update-de.txt") Template textDe,
                                @Location("stakeholder/update-de.html") Template htmlDe) {
         this.deliveries = deliveries;
         this.links = links;
+        this.audiences = audiences;
         this.text = Map.of(PageContent.Language.EN, textEn, PageContent.Language.DE, textDe);
         this.html = Map.of(PageContent.Language.EN, htmlEn, PageContent.Language.DE, htmlDe);
     }
@@ -63,42 +58,14 @@ public class StakeholderNotifier {
     }
 
     private Uni<Integer> queue(Update update) {
-        return Panache.getSession().chain(s -> s.find(PlanEntry.class, update.priority().name())
-                .chain(plan -> {
-                    if (!Audience.planned(plan, update.event())) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return s.createSelectionQuery("from Subscription", Subscription.class).getResultList()
-                            .chain(subscriptions -> {
-                                Set<UUID> groupIds = subscriptions.stream()
-                                        .filter(sub -> Audience.covers(sub, update.service(), update.priority()))
-                                        .map(sub -> sub.groupId).collect(Collectors.toSet());
-                                if (groupIds.isEmpty()) {
-                                    return Uni.createFrom().item(0);
-                                }
-                                return s.createSelectionQuery("from StakeholderGroup where id in (:ids)", StakeholderGroup.class)
-                                        .setParameter("ids", groupIds).getResultList()
-                                        .chain(groups -> {
-                                            List<UUID> addressed = groups.stream()
-                                                    .filter(g -> Audience.addressed(plan, g.name)).map(g -> g.id).toList();
-                                            if (addressed.isEmpty()) {
-                                                return Uni.createFrom().item(0);
-                                            }
-                                            return s.createSelectionQuery("from Stakeholder where groupId in (:ids) order by createdAt",
-                                                            Stakeholder.class)
-                                                    .setParameter("ids", addressed).getResultList()
-                                                    .chain(members -> insertAll(update, members));
-                                        });
-                            });
-                }));
+        return audiences.now().chain(config -> insertAll(update,
+                config.audience(update.event(), update.service(), update.priority())));
     }
 
+    /** One mail per address (the audience has one entry per address, even for people in several groups). */
     private Uni<Integer> insertAll(Update update, List<Stakeholder> members) {
-        // One mail per address, even when a person is in several subscribed groups.
-        Map<String, Stakeholder> byEmail = members.stream().collect(Collectors.toMap(
-                m -> m.email.toLowerCase(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Uni<Integer> chain = Uni.createFrom().item(0);
-        for (Stakeholder member : byEmail.values()) {
+        for (Stakeholder member : members) {
             chain = chain.chain(count -> deliveries.insertOnce(render(update, member), false).map(inserted -> count + (inserted ? 1 : 0)));
         }
         return chain;

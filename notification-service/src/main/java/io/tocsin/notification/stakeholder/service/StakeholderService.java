@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.events.Envelope;
+import io.tocsin.events.PersonErased;
 import io.tocsin.notification.stakeholder.PlanEntry;
 import io.tocsin.notification.stakeholder.Stakeholder;
 import io.tocsin.notification.stakeholder.StakeholderGroup;
@@ -23,6 +26,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class StakeholderService {
+
+    private final Outbox outbox;
+
+    public StakeholderService(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @WithSession
     public Uni<List<StakeholderGroup>> groups() {
@@ -63,9 +72,8 @@ public class StakeholderService {
     }
 
     /** Deletes a group, its subscriptions and its members, scrubbing their personal data. */
-    @WithTransaction
     public Uni<Void> deleteGroup(UUID id) {
-        return session().chain(s -> s.find(StakeholderGroup.class, id))
+        return outbox.transaction(() -> session().chain(s -> s.find(StakeholderGroup.class, id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder group " + id))
                 .chain(group -> session().chain(s -> s.createSelectionQuery(
                                 "from Stakeholder where groupId = ?1", Stakeholder.class).setParameter(1, id).getResultList()))
@@ -78,7 +86,7 @@ public class StakeholderService {
                 })
                 .chain(() -> session().chain(s -> s.createNativeQuery("delete from stakeholder_group where id = ?1")
                         .setParameter(1, id).executeUpdate()))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     @WithTransaction
@@ -107,12 +115,11 @@ public class StakeholderService {
     }
 
     /** Removes a member and their personal data (admin API or their own unsubscribe link). */
-    @WithTransaction
     public Uni<Void> removeMember(UUID groupId, UUID memberId) {
-        return session().chain(s -> s.find(Stakeholder.class, memberId))
+        return outbox.transaction(() -> session().chain(s -> s.find(Stakeholder.class, memberId))
                 .map(member -> member != null && (groupId == null || member.groupId.equals(groupId)) ? member : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder " + memberId))
-                .chain(this::forget);
+                .chain(this::forget));
     }
 
     @WithSession
@@ -122,7 +129,8 @@ public class StakeholderService {
 
     /**
      * Deletes the member row and, unless the same address is still a member elsewhere, scrubs the address, name and
-     * rendered bodies from their stakeholder delivery records (which stay, anonymous, for the statistics).
+     * rendered bodies from their stakeholder delivery records (which stay, anonymous, for the statistics). Publishes
+     * PersonErased (inside the caller's outbox transaction) so status-service forgets the name in its timelines.
      */
     private Uni<Void> forget(Stakeholder member) {
         return session().chain(s -> s.createNativeQuery("delete from stakeholder where id = ?1")
@@ -133,6 +141,8 @@ public class StakeholderService {
                                         where audience = 'STAKEHOLDER' and recipient = ?1
                                           and not exists (select 1 from stakeholder where email = ?1)""")
                                 .setParameter(1, member.email).executeUpdate()))
+                .chain(() -> outbox.append(Envelope.of(new PersonErased(member.id.toString(), PersonErased.Kind.STAKEHOLDER),
+                        null, Instant.now())))
                 .replaceWithVoid();
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.status.postmortem.ActionItem;
+import io.tocsin.status.postmortem.Postmortem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -18,14 +19,22 @@ public class ActionItemRepository implements PanacheRepositoryBase<ActionItem, U
         return list("postmortemId = ?1 order by dueDate, createdAt", postmortemId);
     }
 
-    /** Items not done whose due date is before {@code today}. */
-    public Uni<List<ActionItem>> overdue(LocalDate today) {
-        return list("status <> ?1 and dueDate < ?2 order by dueDate, createdAt", ActionItem.Status.DONE, today);
+    /** Items not done whose due date is before {@code today}; of published postmortems only if {@code publishedOnly}. */
+    public Uni<List<ActionItem>> overdue(LocalDate today, boolean publishedOnly) {
+        return publishedOnly
+                ? list("status <> ?1 and dueDate < ?2 and " + PUBLISHED + " order by dueDate, createdAt",
+                        ActionItem.Status.DONE, today, Postmortem.Status.PUBLISHED)
+                : list("status <> ?1 and dueDate < ?2 order by dueDate, createdAt", ActionItem.Status.DONE, today);
     }
 
-    public Uni<List<ActionItem>> all() {
-        return list("order by dueDate, createdAt");
+    /** Every item; of published postmortems only if {@code publishedOnly}. */
+    public Uni<List<ActionItem>> all(boolean publishedOnly) {
+        return publishedOnly
+                ? list(PUBLISHED.replace("?3", "?1") + " order by dueDate, createdAt", Postmortem.Status.PUBLISHED)
+                : list("order by dueDate, createdAt");
     }
+
+    private static final String PUBLISHED = "postmortemId in (select p.id from Postmortem p where p.status = ?3)";
 
     /**
      * Overdue items not yet announced, locked so that only one replica announces each; the caller marks them in

@@ -1,8 +1,8 @@
 package io.tocsin.status.postmortem.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import io.tocsin.status.postmortem.Postmortem;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,18 +15,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostmortemRepository implements PanacheRepositoryBase<Postmortem, UUID> {
 
+    private final Sql sql;
+
+    public PostmortemRepository(Sql sql) {
+        this.sql = sql;
+    }
+
     /** Opens a draft unless the incident already has a postmortem; true when this call opened it. */
     public Uni<Boolean> openDraft(UUID id, UUID incidentId, String title, String service, String priority, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        // Runs for every event of a resolved serious incident (once it exists, nothing happens): a prepared statement.
+        return sql.update("""
                         insert into postmortem (id, incident_id, title, service, priority, status, created_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, 'DRAFT', ?6, ?6) on conflict (incident_id) do nothing""")
-                        .setParameter(1, id)
-                        .setParameter(2, incidentId)
-                        .setParameter(3, title)
-                        .setParameter(4, service)
-                        .setParameter(5, priority)
-                        .setParameter(6, now.atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
+                        values ($1, $2, $3, $4, $5, 'DRAFT', $6, $6) on conflict (incident_id) do nothing""",
+                        id, incidentId, title, service, priority, now.atOffset(ZoneOffset.UTC))
                 .map(rows -> rows == 1);
     }
 

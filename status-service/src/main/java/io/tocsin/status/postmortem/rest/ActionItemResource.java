@@ -1,5 +1,6 @@
 package io.tocsin.status.postmortem.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
@@ -23,7 +24,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Action items across postmortems: the overdue list, and updates by incident commanders. */
+/**
+ * Action items across postmortems: the overdue list, and updates by incident commanders. Stakeholders see the items
+ * of published postmortems only.
+ */
 @Path("/api/v1/action-items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,16 +42,18 @@ public class ActionItemResource {
     }
 
     private final PostmortemService postmortems;
+    private final SecurityIdentity identity;
 
-    public ActionItemResource(PostmortemService postmortems) {
+    public ActionItemResource(PostmortemService postmortems, SecurityIdentity identity) {
         this.postmortems = postmortems;
+        this.identity = identity;
     }
 
     /** All action items, or with {@code overdue=true} those past their due date (UTC) and not done. */
     @GET
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.STAKEHOLDER})
     public Uni<List<PostmortemResource.ActionItemView>> list(@QueryParam("overdue") boolean overdue) {
-        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC))
+        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC), PostmortemResource.publishedOnly(identity))
                 .map(items -> items.stream().map(PostmortemResource.ActionItemView::of).toList());
     }
 

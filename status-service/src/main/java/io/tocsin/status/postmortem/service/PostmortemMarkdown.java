@@ -20,7 +20,7 @@ public final class PostmortemMarkdown {
                            Instant resolvedAt, List<String> affectedComponents, String customersAffected,
                            String impactNotes, String rootCause, String contributingFactors, String timeline,
                            String improvementActions, List<ActionLine> actionItems, String communicationLog,
-                           String documentationUpdates, Instant publishedAt) {
+                           String documentationUpdates, Instant publishedAt, String evidence) {
     }
 
     public record ActionLine(String title, String owner, String dueDate, String priority, String status) {
@@ -77,6 +77,7 @@ public final class PostmortemMarkdown {
 
         section(md, "Stakeholder communication log", d.communicationLog());
         section(md, "Documentation updates", d.documentationUpdates());
+        md.append("## Evidence\n\n").append(blank(d.evidence()) ? "_None recorded._" : d.evidence().strip()).append("\n\n");
         return md.toString().stripTrailing() + "\n";
     }
 

@@ -45,7 +45,11 @@ public class PostmortemService {
             TimelineKind.PRIORITY_CHANGED, TimelineKind.ESCALATION_STEP, TimelineKind.ESCALATION_SKIPPED,
             TimelineKind.ESCALATION_MUTED, TimelineKind.PAGE_DELIVERED, TimelineKind.PAGE_FAILED,
             TimelineKind.TARGET_AT_RISK, TimelineKind.TARGET_BREACHED, TimelineKind.ACKNOWLEDGED,
-            TimelineKind.ASSIGNED, TimelineKind.SNOOZED, TimelineKind.PHASE_CHANGED, TimelineKind.RESOLVED);
+            TimelineKind.ASSIGNED, TimelineKind.SNOOZED, TimelineKind.PHASE_CHANGED, TimelineKind.ROLE_CHANGED,
+            TimelineKind.RESOLVED);
+
+    /** Lines that list the evidence attached in incident-service (name, size, SHA-256, who added it, when). */
+    static final Set<TimelineKind> EVIDENCE_KINDS = EnumSet.of(TimelineKind.EVIDENCE_ADDED);
 
     /** Lines that make up the prefilled stakeholder communication log. */
     static final Set<TimelineKind> COMMUNICATION_KINDS = EnumSet.of(TimelineKind.STAKEHOLDER_NOTIFIED,
@@ -54,7 +58,7 @@ public class PostmortemService {
     /** A postmortem with everything its views need, prefilled sections resolved. */
     public record Details(Postmortem postmortem, IncidentRecord incident, List<String> affectedComponents,
                          String timeline, boolean timelinePrefilled, String communicationLog,
-                         boolean communicationLogPrefilled, List<ActionItem> actionItems) {
+                         boolean communicationLogPrefilled, List<ActionItem> actionItems, String evidence) {
 
         public PostmortemMarkdown.Document document() {
             Postmortem p = postmortem;
@@ -63,7 +67,7 @@ public class PostmortemService {
                     affectedComponents, p.customersAffected, p.impactNotes, p.rootCause, p.contributingFactors, timeline,
                     p.improvementActions, actionItems.stream().map(a -> new PostmortemMarkdown.ActionLine(a.title,
                             a.owner, a.dueDate.toString(), a.priority, a.status.name())).toList(),
-                    communicationLog, p.documentationUpdates, p.publishedAt);
+                    communicationLog, p.documentationUpdates, p.publishedAt, evidence);
         }
     }
 
@@ -192,10 +196,16 @@ public class PostmortemService {
                 PostmortemPublished event = new PostmortemPublished(p.id.toString(), p.title, p.service,
                         p.priority == null ? null : Priority.valueOf(p.priority),
                         incident != null && incident.summary != null ? incident.summary : p.title,
-                        config.baseUrl() + "/api/v1/postmortems/" + p.id + "/export.md", actor);
+                        publicUrl(p.id), actor);
                 return outbox.append(Envelope.of(event, p.incidentId, now));
             }).chain(() -> details(p));
         }));
+    }
+
+    /** The public page of a published postmortem: what stakeholder mails link to, no sign-in needed. */
+    String publicUrl(UUID id) {
+        String base = config.baseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/postmortems/" + id;
     }
 
     /** The Markdown export. */
@@ -247,10 +257,13 @@ public class PostmortemService {
                 });
     }
 
-    /** Action items (all, or only those past due and not done), soonest due first. */
+    /**
+     * Action items (all, or only those past due and not done), soonest due first; a stakeholder
+     * ({@code publishedOnly}) sees only those of published postmortems, as with the postmortems themselves.
+     */
     @WithSession
-    public Uni<List<ActionItem>> actionItems(boolean overdueOnly, LocalDate today) {
-        return overdueOnly ? actionItems.overdue(today) : actionItems.all();
+    public Uni<List<ActionItem>> actionItems(boolean overdueOnly, LocalDate today, boolean publishedOnly) {
+        return overdueOnly ? actionItems.overdue(today, publishedOnly) : actionItems.all(publishedOnly);
     }
 
     private Uni<Details> move(UUID id, Postmortem.Status from, Postmortem.Status to, String actor) {
@@ -279,7 +292,8 @@ public class PostmortemService {
                     boolean logPrefilled = p.communicationLogMd == null;
                     String timelineText = timelinePrefilled ? render(lines, TIMELINE_KINDS) : p.timelineMd;
                     String log = logPrefilled ? render(lines, COMMUNICATION_KINDS) : p.communicationLogMd;
-                    return new Details(p, incident, affected, timelineText, timelinePrefilled, log, logPrefilled, items);
+                    return new Details(p, incident, affected, timelineText, timelinePrefilled, log, logPrefilled, items,
+                            render(lines, EVIDENCE_KINDS));
                 }))));
     }
 

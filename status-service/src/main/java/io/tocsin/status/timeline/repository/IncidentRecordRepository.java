@@ -1,11 +1,10 @@
 package io.tocsin.status.timeline.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
 import io.tocsin.status.timeline.IncidentRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,18 +14,53 @@ import java.util.UUID;
 @ApplicationScoped
 public class IncidentRecordRepository implements PanacheRepositoryBase<IncidentRecord, UUID> {
 
+    private final Sql sql;
+
+    public IncidentRecordRepository(Sql sql) {
+        this.sql = sql;
+    }
+
     /**
      * The incident's row, created empty if this is its first event, and locked for the rest of the transaction: the
      * three consumer channels may apply events of one incident at the same time, and each must fold over the
-     * lines the others committed.
+     * lines the others committed. Prepared statements and a detached row: this runs once per consumed event, and
+     * {@link #saveFold} writes the row back.
      */
     public Uni<IncidentRecord> lockOrCreate(UUID id) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "insert into incident_record (id, alert_count, updated_at) values (?1, 0, now()) on conflict do nothing")
-                        .setParameter(1, id)
-                        .executeUpdate())
-                .chain(() -> findById(id, LockModeType.PESSIMISTIC_WRITE));
+        return sql.update("insert into incident_record (id, alert_count, updated_at) values ($1, 0, now()) on conflict do nothing", id)
+                .chain(() -> sql.select("""
+                        select service, priority, summary, status, phase, triggered_at, acknowledged_at, resolved_at,
+                               respond_by, alert_count, public_title
+                        from incident_record where id = $1 for update""", id))
+                .map(rows -> {
+                    Object[] row = rows.get(0);
+                    IncidentRecord r = new IncidentRecord();
+                    r.id = id;
+                    r.service = (String) row[0];
+                    r.priority = (String) row[1];
+                    r.summary = (String) row[2];
+                    r.status = row[3] == null ? null : IncidentRecord.Status.valueOf((String) row[3]);
+                    r.phase = (String) row[4];
+                    r.triggeredAt = TimelineRepository.instant(row[5]);
+                    r.acknowledgedAt = TimelineRepository.instant(row[6]);
+                    r.resolvedAt = TimelineRepository.instant(row[7]);
+                    r.respondBy = TimelineRepository.instant(row[8]);
+                    r.alertCount = ((Number) row[9]).intValue();
+                    r.publicTitle = (String) row[10];
+                    return r;
+                });
+    }
+
+    /** Writes back what the fold decides (every column but the public title, which only public updates set). */
+    public Uni<Void> saveFold(IncidentRecord r) {
+        return sql.update("""
+                        update incident_record set service = $2, priority = $3, summary = $4, status = $5, phase = $6,
+                            triggered_at = $7, acknowledged_at = $8, resolved_at = $9, respond_by = $10, alert_count = $11,
+                            updated_at = now()
+                        where id = $1""", r.id, r.service, r.priority, r.summary, r.status == null ? null : r.status.name(),
+                        r.phase, TimelineRepository.utc(r.triggeredAt), TimelineRepository.utc(r.acknowledgedAt),
+                        TimelineRepository.utc(r.resolvedAt), TimelineRepository.utc(r.respondBy), r.alertCount)
+                .replaceWithVoid();
     }
 
     /** Incidents that are open now (triggered or acknowledged) with a known service. */

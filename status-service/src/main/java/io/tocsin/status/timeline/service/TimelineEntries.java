@@ -1,24 +1,28 @@
 package io.tocsin.status.timeline.service;
 
+import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.EscalationStepReached;
+import io.tocsin.events.EvidenceAdded;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentAssigned;
+import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentNoteAdded;
 import io.tocsin.events.IncidentPhaseChanged;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentReopened;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
+import io.tocsin.events.PersonRef;
 import io.tocsin.events.Priority;
-import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.status.timeline.TimelineEntry;
@@ -57,6 +61,7 @@ public final class TimelineEntries {
         if (data instanceof IncidentAcknowledged d) {
             TimelineEntry e = base(event, TimelineKind.ACKNOWLEDGED, d.actor(), d.service(), d.priority(), d.summary());
             e.detail = "Acknowledged" + (d.assignee() != null ? "; assigned to " + label(d.assignee()) : "");
+            person(e, d.assignee());
             return e;
         }
         if (data instanceof IncidentResolved d) {
@@ -93,6 +98,27 @@ public final class TimelineEntries {
         if (data instanceof IncidentAssigned d) {
             TimelineEntry e = base(event, TimelineKind.ASSIGNED, d.actor(), d.service(), d.priority(), d.summary());
             e.detail = "Assigned to " + (d.assignee() != null ? label(d.assignee()) : "nobody");
+            person(e, d.assignee());
+            return e;
+        }
+        if (data instanceof IncidentRoleChanged d) {
+            TimelineEntry e = base(event, TimelineKind.ROLE_CHANGED, d.actor(), d.service(), d.priority(), d.summary());
+            String role = d.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            e.detail = switch (d.change()) {
+                case ASSIGNED -> label(d.holder()) + " is " + role;
+                case HANDED_OVER -> label(d.previousHolder()) + " handed " + role + " over to " + label(d.holder());
+                case RELEASED -> label(d.holder()) + " is no longer " + role;
+            };
+            return e;
+        }
+        if (data instanceof IncidentBridgeChanged d) {
+            TimelineEntry e = base(event, TimelineKind.BRIDGE_CHANGED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = d.bridgeUrl() == null ? "Bridge removed" : "Bridge: " + d.bridgeUrl();
+            return e;
+        }
+        if (data instanceof EvidenceAdded d) {
+            TimelineEntry e = base(event, TimelineKind.EVIDENCE_ADDED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = evidence(d);
             return e;
         }
         if (data instanceof IncidentNoteAdded d) {
@@ -104,6 +130,9 @@ public final class TimelineEntries {
             TimelineEntry e = base(event, TimelineKind.ESCALATION_STEP, Actor.system(), d.service(), d.priority(), d.summary());
             String who = d.recipients() == null || d.recipients().isEmpty() ? "nobody"
                     : d.recipients().stream().map(TimelineEntries::name).collect(Collectors.joining(", "));
+            if (d.recipients() != null) {
+                d.recipients().forEach(r -> e.names(r.id(), name(r)));
+            }
             e.detail = "Escalation step " + d.step() + (d.loop() > 0 ? " (loop " + (d.loop() + 1) + ")" : "")
                     + " of " + d.policyName() + ": paging " + who;
             return e;
@@ -133,8 +162,9 @@ public final class TimelineEntries {
             TimelineEntry e = base(event, stakeholder ? TimelineKind.STAKEHOLDER_NOTIFIED : TimelineKind.PAGE_DELIVERED,
                     Actor.system(), null, null, null);
             e.audience = d.audience();
-            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " delivered to " + recipient(d.recipientName(), d.contact())
+            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " delivered to " + recipient(d.recipientName())
                     + " (" + d.template() + ", attempt " + d.attempts() + ")";
+            e.names(d.recipientId(), d.recipientName());
             return e;
         }
         if (data instanceof NotificationFailed d) {
@@ -142,12 +172,23 @@ public final class TimelineEntries {
             TimelineEntry e = base(event, stakeholder ? TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED : TimelineKind.PAGE_FAILED,
                     Actor.system(), null, null, null);
             e.audience = d.audience();
-            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " to " + recipient(d.recipientName(), d.contact())
+            // Version 1 reasons could quote an address ("Invalid webhook URL: …"): never onto a timeline.
+            e.detail = (stakeholder ? "Stakeholder update" : "Page") + " to " + recipient(d.recipientName())
                     + (d.permanent() ? " failed permanently" : " failed") + " after " + d.attempts() + " attempt(s): "
-                    + d.reason();
+                    + Addresses.scrub(d.reason());
+            e.names(d.recipientId(), d.recipientName());
             return e;
         }
         return null;
+    }
+
+    /** "firewall.log (text/plain, 1234 bytes), SHA-256 9f86…" or "capture: https://… (SHA-256 …)". */
+    static String evidence(EvidenceAdded d) {
+        String what = d.kind() == EvidenceAdded.Kind.LINK
+                ? d.name() + ": " + d.url()
+                : d.name() + " (" + (d.mediaType() != null ? d.mediaType() + ", " : "") + d.sizeBytes() + " bytes)";
+        return "Evidence " + what + ", SHA-256 " + d.sha256()
+                + (d.description() != null && !d.description().isBlank() ? ". " + d.description() : "");
     }
 
     /** Display name of an actor: their name, else their id. */
@@ -158,12 +199,18 @@ public final class TimelineEntries {
         return actor.name() != null && !actor.name().isBlank() ? actor.name() : actor.id();
     }
 
-    private static String recipient(String name, io.tocsin.events.ContactMethod contact) {
-        String address = contact == null ? null : contact.address();
-        if (name != null && address != null) {
-            return name + " <" + address + ">";
+    /**
+     * A recipient as a line names them: their name only. Notification events name nobody by address (version 2);
+     * version 1 messages still in Kafka carried one, which is ignored.
+     */
+    private static String recipient(String name) {
+        return name != null && !name.isBlank() ? name : "someone";
+    }
+
+    private static void person(TimelineEntry e, Actor who) {
+        if (who != null && who.kind() == Actor.Kind.USER) {
+            e.names(who.id(), label(who));
         }
-        return name != null ? name : address != null ? address : "someone";
     }
 
     private static TimelineEntry base(Envelope<?> event, TimelineKind kind, Actor actor, String service,
@@ -174,13 +221,14 @@ public final class TimelineEntries {
         e.at = event.occurredAt();
         e.kind = kind;
         e.actor = label(actor);
+        person(e, actor);
         e.service = service;
         e.priority = priority == null ? null : priority.name();
         e.summary = summary;
         return e;
     }
 
-    private static String name(Recipient r) {
+    private static String name(PersonRef r) {
         return r.name() != null ? r.name() : r.id();
     }
 }

@@ -5,12 +5,14 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
 import io.tocsin.status.postmortem.service.PostmortemService;
 import io.tocsin.status.timeline.IncidentRecord;
 import io.tocsin.status.timeline.TimelineEntry;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
+import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.timeline.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,9 +32,11 @@ public class TimelineService {
     private final TimelineRepository timeline;
     private final IncidentRecordRepository records;
     private final PostmortemService postmortems;
+    private final RoleHolderRepository roleHolders;
 
     public TimelineService(TimelineRepository timeline, IncidentRecordRepository records,
-                           PostmortemService postmortems) {
+                           PostmortemService postmortems, RoleHolderRepository roleHolders) {
+        this.roleHolders = roleHolders;
         this.timeline = timeline;
         this.records = records;
         this.postmortems = postmortems;
@@ -53,24 +57,39 @@ public class TimelineService {
                 return Uni.createFrom().voidItem();
             }
             entry.incidentId = incidentId;
-            return record(entry).replaceWithVoid();
+            return record(entry).chain(() -> roles(event));
         });
     }
 
     /**
-     * Adds a line this service produced itself (a public update) inside the caller's transaction and folds the
-     * incident again.
+     * Adds a line inside the caller's transaction and folds the incident again, with prepared statements (once per
+     * consumed event). The incident's row is read afresh and written back here: a caller that changed it through
+     * Hibernate must flush first.
      */
     public Uni<IncidentRecord> record(TimelineEntry entry) {
         return records.lockOrCreate(entry.incidentId)
-                .chain(record -> timeline.forIncident(entry.incidentId).chain(existing -> {
+                .chain(record -> timeline.linesOf(entry.incidentId).chain(existing -> {
                     List<TimelineEntry> all = new ArrayList<>(existing);
                     all.add(entry);
                     apply(record, IncidentProjection.fold(all));
-                    return timeline.persist(entry)
+                    return timeline.append(entry)
+                            .chain(() -> timeline.rememberPeople(entry))
+                            .chain(() -> records.saveFold(record))
                             .chain(() -> postmortems.openIfDue(record))
                             .replaceWith(record);
                 }));
+    }
+
+    /** Keeps who holds which role (the incident's commander and communications lead may post public updates). */
+    private Uni<Void> roles(Envelope<?> event) {
+        if (!(event.data() instanceof IncidentRoleChanged change) || change.holder() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean held = change.change() != IncidentRoleChanged.Change.RELEASED;
+        Uni<Void> holder = roleHolders.set(event.incidentId(), change.role(), change.holder().id(), held,
+                event.occurredAt());
+        return change.previousHolder() == null ? holder : holder.chain(() -> roleHolders.set(event.incidentId(),
+                change.role(), change.previousHolder().id(), false, event.occurredAt()));
     }
 
     /** An incident's state and its lines. */

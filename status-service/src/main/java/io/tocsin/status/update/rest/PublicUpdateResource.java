@@ -2,8 +2,11 @@ package io.tocsin.status.update.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.security.Actors;
+import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.update.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,17 +22,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Responders and incident commanders post what the public reads about an incident. */
+/**
+ * What the public (and, through notification-service, the stakeholders) read about an incident: posted by incident
+ * commanders, admins and the communications role ({@link IncidentPermissions#mayPostPublicUpdate}), or by the
+ * incident's own commander or communications lead (from its role events); read by everyone working the incident.
+ */
 @Path("/api/v1/incidents/{id}/public-updates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
+@RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.COMMUNICATIONS})
 public class PublicUpdateResource {
 
     public record PostRequest(
@@ -48,21 +56,40 @@ public class PublicUpdateResource {
 
     private final PublicUpdateService updates;
     private final SecurityIdentity identity;
+    private final RoleHolderRepository roleHolders;
 
-    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity) {
+    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity,
+                                RoleHolderRepository roleHolders) {
         this.updates = updates;
         this.identity = identity;
+        this.roleHolders = roleHolders;
     }
 
     @POST
     @ResponseStatus(201)
     public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
-        return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
-                .map(PublicUpdateView::of);
+        return mayPost(incidentId).chain(allowed -> {
+            if (!allowed) {
+                throw new ProblemException(Response.Status.FORBIDDEN, "Public updates on an incident are posted by its "
+                        + "commander or communications lead, an incident commander or communications");
+            }
+            return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
+                    .map(PublicUpdateView::of);
+        });
+    }
+
+    /**
+     * Who may speak for an incident in public (and so to its stakeholders): whom the token roles allow
+     * ({@link IncidentPermissions}), or the incident's own commander or communications lead (docs/war-room.md).
+     */
+    private Uni<Boolean> mayPost(UUID incidentId) {
+        if (IncidentPermissions.mayPostPublicUpdate(IncidentPermissions.Caller.of(identity), incidentId)) {
+            return Uni.createFrom().item(true);
+        }
+        return roleHolders.leadsCommunication(incidentId, Actors.of(identity).id());
     }
 
     @GET
-    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<List<PublicUpdateView>> list(@PathParam("id") UUID incidentId) {
         return updates.forIncident(incidentId).map(list -> list.stream().map(PublicUpdateView::of).toList());
     }

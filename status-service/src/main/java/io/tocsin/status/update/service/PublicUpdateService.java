@@ -1,5 +1,6 @@
 package io.tocsin.status.update.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
@@ -69,7 +70,9 @@ public class PublicUpdateService {
                     line.kind = TimelineKind.PUBLIC_UPDATE;
                     line.actor = update.actor;
                     line.detail = "Public update (" + status + "): " + update.message;
+                    // The title is written before the timeline folds the incident's row afresh.
                     return updates.persist(update)
+                            .chain(() -> Panache.getSession().chain(session -> session.flush()))
                             .chain(() -> timeline.record(line))
                             .chain(() -> outbox.append(event))
                             .replaceWith(update);

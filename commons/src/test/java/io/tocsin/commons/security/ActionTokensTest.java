@@ -1,6 +1,5 @@
-package io.tocsin.notification.action;
+package io.tocsin.commons.security;
 
-import io.tocsin.notification.action.service.ActionTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.tocsin.notification.action.service;
+package io.tocsin.commons.security;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,7 +12,9 @@ import java.util.UUID;
 /**
  * Signs and checks one-tap tokens: {@code <link id>.<HMAC-SHA256>}, the HMAC covering the link id, the incident,
  * the recipient and the action, so a token cannot be moved to another incident, person or action. Expiry and use
- * are the link row's state on the server, which the token cannot change.
+ * are the link row's state in notification-service, which the token cannot change. notification-service signs them;
+ * incident-service checks the token that comes with a service caller's action, so the service identity can act only
+ * for the person a link was issued to (docs/security.md).
  */
 public final class ActionTokens {
 

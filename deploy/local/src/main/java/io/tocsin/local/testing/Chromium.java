@@ -1,4 +1,4 @@
-package io.tocsin.status.page;
+package io.tocsin.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,15 +33,16 @@ import java.util.stream.Stream;
 /**
  * Debian's headless Chromium driven over the DevTools protocol (JDK WebSocket, no extra library): device metrics
  * emulation gives a true 360 px viewport, which plain {@code --window-size} cannot (headless windows are at least
- * 500 px wide). Closed with {@link #close}, which ends only the processes this object started.
+ * 500 px wide). Closed with {@link #close}, which ends only the processes this object started. Shared by every
+ * module's browser tests.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     /**
      * The binary: {@code TOCSIN_CHROMIUM} when set (and only it), else {@code chromium} or {@code chromium-browser}
      * on the PATH; null when there is none.
      */
-    static Path binary() {
+    public static Path binary() {
         String override = System.getenv("TOCSIN_CHROMIUM");
         if (override != null && !override.isBlank()) {
             return Files.isExecutable(Path.of(override)) ? Path.of(override) : null;
@@ -58,13 +59,13 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Where Chromium is missing the browser check is skipped, loudly; where one of these says so, it fails. */
-    static boolean required() {
+    public static boolean required() {
         return Stream.of(System.getenv("TOCSIN_REQUIRE_CHROMIUM"), System.getenv("CI"))
                 .filter(Objects::nonNull).anyMatch(v -> !v.isBlank() && !v.equalsIgnoreCase("false"));
     }
 
     /** What the page measured of itself. */
-    record Layout(int innerWidth, int scrollWidth) {
+    public record Layout(int innerWidth, int scrollWidth) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -76,7 +77,7 @@ final class Chromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-    Chromium(Path binary) throws Exception {
+    public Chromium(Path binary) throws Exception {
         profile = Files.createTempDirectory("tocsin-chromium-");
         process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -102,7 +103,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Loads {@code url} in a viewport {@code width} px wide (a phone below 600 px) and waits for it to render. */
-    void open(String url, int width, int height) throws Exception {
+    public void open(String url, int width, int height) throws Exception {
         call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         call("Page.navigate", Map.of("url", url));
@@ -115,14 +116,31 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    Layout layout() throws Exception {
+    /** Sends these headers with every request the page makes from now on (e.g. a bearer token, as a proxy would). */
+    public void extraHeaders(Map<String, String> headers) throws Exception {
+        call("Network.enable", Map.of());
+        call("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+    }
+
+    /** Waits until a JavaScript condition holds in the page; fails with {@code what} after {@code timeout}. */
+    public void await(String condition, Duration timeout, String what) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!evaluate("!!(" + condition + ")").asBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("In the browser, after " + timeout.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public Layout layout() throws Exception {
         JsonNode value = evaluate("({inner: window.innerWidth, scroll: Math.max(document.documentElement.scrollWidth,"
                 + " document.body.scrollWidth)})");
         return new Layout(value.path("inner").asInt(), value.path("scroll").asInt());
     }
 
     /** A PNG of the whole page (beyond the viewport), {@code width} px wide. */
-    void screenshot(Path file, int width) throws Exception {
+    public void screenshot(Path file, int width) throws Exception {
         JsonNode metrics = call("Page.getLayoutMetrics", Map.of());
         double height = Math.min(6000, metrics.path("cssContentSize").path("height").asDouble());
         JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
@@ -131,7 +149,8 @@ final class Chromium implements AutoCloseable {
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
-    private JsonNode evaluate(String expression) throws Exception {
+    /** The value of a JavaScript expression in the page (returned by value, so plain data only). */
+    public JsonNode evaluate(String expression) throws Exception {
         JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         return result.path("result").path("value");
     }
