@@ -95,6 +95,40 @@ class MetricsTest {
                 .body(containsString("tocsin_response_incidents{priority=\"P4\"}")));
     }
 
+    /**
+     * The gauges are recomputed only when the window changed; they must still follow a new incident and an
+     * acknowledgement of one already counted (a change that adds no row).
+     */
+    @Test
+    void theGaugesFollowNewIncidentsAndAcknowledgements() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("tocsin_response_incidents{priority=\"P4\"}") >= 0);
+        double before = gauge("tocsin_response_incidents{priority=\"P4\"}");
+        long acknowledgedBefore = acknowledgedWithinTarget();
+        UUID id = UUID.randomUUID();
+        Instant at = Instant.now().minus(Duration.ofMinutes(5));
+        Events.publish(Envelope.of(new IncidentTriggered("metrics-api", Priority.P4, "info", "m", null, "k",
+                at.plus(Duration.ofHours(24)), List.of(), INTEGRATION), id, at));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("tocsin_response_incidents{priority=\"P4\"}") == before + 1);
+        assertEquals(acknowledgedBefore, acknowledgedWithinTarget());
+
+        Events.publish(Envelope.of(new IncidentAcknowledged("metrics-api", Priority.P4, "m", ALICE, ALICE), id,
+                at.plus(Duration.ofMinutes(1))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledgedWithinTarget() == acknowledgedBefore + 1);
+    }
+
+    /** P4 incidents of the window acknowledged within their target: the share times the count. */
+    private long acknowledgedWithinTarget() {
+        double share = gauge("tocsin_response_acknowledged_within_target_ratio{priority=\"P4\"}");
+        return Double.isNaN(share) ? 0 : Math.round(share * gauge("tocsin_response_incidents{priority=\"P4\"}"));
+    }
+
+    /** A gauge's value from the Prometheus scrape (NaN when it has none yet, -1 when it is not exported). */
+    private double gauge(String series) {
+        String text = given().get(metrics).then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).orElse(-1.0);
+    }
+
     @Test
     void theInternalPageChartsTheLast30Days() {
         incident(Priority.P2, Instant.now().minus(Duration.ofHours(3)), 12, 95, 60);

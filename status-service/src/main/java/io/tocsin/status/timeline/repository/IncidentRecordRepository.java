@@ -69,6 +69,19 @@ public class IncidentRecordRepository implements PanacheRepositoryBase<IncidentR
                 List.of(IncidentRecord.Status.TRIGGERED, IncidentRecord.Status.ACKNOWLEDGED));
     }
 
+    /**
+     * What the incidents triggered in [from, to) look like, in one line: how many there are, and the sum of their
+     * {@code updated_at}. Every write to a row sets {@code updated_at} to its transaction's time, so any committed
+     * change to one of them, and any incident entering or leaving the range, changes the line.
+     */
+    public Uni<String> fingerprint(Instant from, Instant to) {
+        return sql.select("""
+                        select count(*), coalesce(sum(extract(epoch from updated_at)), 0)::text from incident_record
+                        where triggered_at >= $1 and triggered_at < $2 and status is not null""",
+                        TimelineRepository.utc(from), TimelineRepository.utc(to))
+                .map(rows -> rows.get(0)[0] + "/" + rows.get(0)[1]);
+    }
+
     /** Incidents triggered in [from, to). */
     public Uni<List<IncidentRecord>> triggeredBetween(Instant from, Instant to) {
         return list("triggeredAt >= ?1 and triggeredAt < ?2 and status is not null", from, to);
