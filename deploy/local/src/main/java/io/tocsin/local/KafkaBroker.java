@@ -193,9 +193,8 @@ public final class KafkaBroker implements Closeable {
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "background.threads=2",
-                // The log cleaner allocates its dedupe buffer in one piece at start (default 128 MiB): in the 192 MiB
-                // heap above that does not fit beside anything else, and the broker died at start with an
-                // OutOfMemoryError. Compacted topics here (consumer offsets) are tiny.
+                // The log cleaner (compacted topics: consumer offsets) allocates this buffer at start; its 128 MiB
+                // default does not fit the small heap above (the broker died with OutOfMemoryError on a busy machine).
                 "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }
