@@ -6,17 +6,30 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PersonErased;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Forgets a responder when escalation-service erases them (PersonErased, kind RESPONDER): their one-tap links go,
- * the incident read model no longer names them as assignee or last paged, and their delivery records keep only what
- * the counts need (no address, name or body). Deliveries not yet sent to them are given up. Stakeholders are
- * forgotten where they are removed ({@code StakeholderService}), so their erasures need nothing more here.
+ * the incident read model no longer names them as assignee, last paged, commander or communications lead, their
+ * delivery records keep only what the counts need (no address, name or body), and the stakeholder mails kept here
+ * that named them as leading an incident say "Erased person" instead. Deliveries not yet sent to them are given up.
+ * Stakeholders are forgotten where they are removed ({@code StakeholderService}), so their erasures need nothing
+ * more here.
  */
 @ApplicationScoped
 public class ErasureService {
 
+    public static final String ERASED = "Erased person";
 
+    /**
+     * The stakeholder mails about one incident that show a name: the name replaced as the text and the HTML
+     * (escaped as Qute escapes) show it.
+     */
+    private static final String RENAME = """
+            update delivery set body_text = replace(body_text, ?2, ?4),
+                body_html = replace(replace(body_html, ?2, ?4), ?3, ?4)
+            where audience = 'STAKEHOLDER' and incident_id = ?1
+              and (strpos(body_text, ?2) > 0 or strpos(body_html, ?3) > 0)""";
 
     public Uni<Void> erase(Envelope<PersonErased> event) {
         PersonErased data = event.data();
@@ -45,6 +58,38 @@ public class ErasureService {
                                         where recipient_id = ?1""")
                                 .setParameter(1, person).executeUpdate())
                         .invoke(rows -> Log.infof("Erased responder %s: %d delivery record(s) scrubbed", person, rows))
-                        .replaceWithVoid());
+                        .chain(() -> forgetLead(session, person)));
+    }
+
+    /** As commander or communications lead: gone from the read model and from the stakeholder mails that named them. */
+    private Uni<Void> forgetLead(Mutiny.Session session, String person) {
+        return session.createNativeQuery("""
+                        update incident_state set commander_id = null, commander_name = null where commander_id = ?1""")
+                .setParameter(1, person).executeUpdate()
+                .chain(() -> session.createNativeQuery("""
+                                update incident_state set comms_lead_id = null, comms_lead_name = null
+                                where comms_lead_id = ?1""")
+                        .setParameter(1, person).executeUpdate())
+                .chain(() -> session.createNativeQuery("select incident_id, name from incident_lead where person_id = ?1",
+                        Object[].class).setParameter(1, person).getResultList())
+                .chain(led -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Object[] row : led) {
+                        String name = (String) row[1];
+                        chain = chain.chain(() -> session.createNativeQuery(RENAME).setParameter(1, row[0])
+                                .setParameter(2, name).setParameter(3, html(name)).setParameter(4, ERASED)
+                                .executeUpdate().replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .chain(() -> session.createNativeQuery("delete from incident_lead where person_id = ?1")
+                        .setParameter(1, person).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** The name as Qute's HTML escaping writes it. */
+    static String html(String name) {
+        return name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }
