@@ -41,3 +41,13 @@ create table status_component (
 );
 create trigger status_component_changed after insert or update or delete or truncate on status_component
     for each statement execute function bump_config_version();
+
+-- Bursts: a stakeholder's "new incident" mail WAITS a short window; if more incidents opened for them meanwhile, they
+-- get one digest (DIGESTED rows point at it), otherwise each mail goes out as it is. `facts` keeps what the digest
+-- lists for the incident (the rendered view, JSON) so the digest needs nothing else.
+alter table delivery drop constraint delivery_state_check;
+alter table delivery add constraint delivery_state_check
+    check (state in ('PENDING', 'SENT', 'FAILED', 'DEAD', 'HELD', 'DIGESTED', 'WAITING'));
+alter table delivery add column facts text;
+create index delivery_waiting on delivery (recipient, created_at) where state = 'WAITING';
+create index delivery_by_digest on delivery (digest_id) where digest_id is not null;

@@ -21,6 +21,7 @@ import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestMail;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.notification.support.NotificationTestResource;
+import io.tocsin.notification.support.Bursts;
 import io.tocsin.notification.support.Pages;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * language, once per event; they can unsubscribe, which forgets them. What they read, in English and in German,
  * through the whole life of an incident: what is affected (as the status page names it), the impact and status, what
  * is being done, who leads (by name, never an address), when the next update comes and where to follow it; once
- * resolved, how long it lasted and the postmortem link.
+ * resolved, how long it lasted and the postmortem link. A burst of new incidents is one digest.
  */
 @QuarkusTest
 @QuarkusTestResource(NotificationTestResource.class)
@@ -83,6 +84,8 @@ class StakeholderUpdatesTest {
         Instant now = Instant.now();
         String triggered = publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentTriggered(service, Priority.P1,
                 "critical", "checkout down", "prometheus", "k", now.plusSeconds(900), List.of(), ALICE), incident, now));
+        Bursts.windowPasses(anna, 1);
+        Bursts.windowPasses(ben, 1);
         TestMail.Mail annaMail = awaitMail(anna, 1).get(0);
         assertEquals("[P1] " + service + ": checkout down (Neuer Vorfall)", annaMail.subject());
         assertTrue(annaMail.body().contains("Abbestellen: http://127.0.0.1:8083/u/"), annaMail.body());
@@ -189,6 +192,8 @@ class StakeholderUpdatesTest {
         publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentTriggered(service, Priority.P1, "critical",
                 "Checkout fails for every customer", "prometheus", "k", opened.plusSeconds(900), List.of(), INTEGRATION),
                 incident, opened));
+        Bursts.windowPasses(ben, 1);
+        Bursts.windowPasses(anna, 1);
         String nextUtc = MINUTE.withZone(ZoneId.of("UTC")).format(opened.plus(Duration.ofMinutes(30)));
         String nextBerlin = MINUTE.withZone(ZoneId.of("Europe/Berlin")).format(opened.plus(Duration.ofMinutes(30)));
 
@@ -290,6 +295,7 @@ class StakeholderUpdatesTest {
         Actor dana = new Actor(Actor.Kind.USER, "dana-" + UUID.randomUUID(), "Dana O'Neil", "dana@corp.example.test");
         publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentTriggered(service, Priority.P2, "error",
                 "Search is slow", "prometheus", "s", opened.plusSeconds(3600), List.of(), INTEGRATION), incident, opened));
+        Bursts.windowPasses(cleo, 1);
         assertReads(awaitMail(cleo, 1).get(0), "Who leads:         the on-call engineer");
         publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentRoleChanged(service, Priority.P2,
                 "Search is slow", null, IncidentRole.COMMANDER, IncidentRoleChanged.Change.ASSIGNED, dana, null, null,
@@ -309,7 +315,7 @@ class StakeholderUpdatesTest {
                 "select count(*) from delivery where recipient = ? and body_text like '%Erased person (incident commander)%'",
                 cleo) == 1);
         assertEquals(0, TestDatabase.count("select count(*) from delivery where incident_id = ? and (body_text like ? "
-                + "or body_html like ?)", incident, "%O'Neil%", "%O&#39;Neil%"));
+                + "or body_html like ? or facts like ?)", incident, "%O'Neil%", "%O&#39;Neil%", "%O'Neil%"));
         assertEquals(0, TestDatabase.count("select count(*) from incident_state where incident_id = ? "
                 + "and commander_name is not null", incident));
         assertEquals(0, TestDatabase.count("select count(*) from incident_lead where person_id = ?", dana.id()));
@@ -332,6 +338,89 @@ class StakeholderUpdatesTest {
         assertReads(update, "Status:            Monitoring a fix", "Who leads:         the on-call engineer");
         // No component for this service on the status page: its slug is what the reader gets.
         assertReads(update, "What is affected:  " + service);
+    }
+
+    @Test
+    void aBurstOfNewIncidentsIsOneDigestAndLaterUpdatesComeOneByOne() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String payments = "payments-" + suffix;
+        String search = "search-" + suffix;
+        String login = "login-" + suffix;
+        component(payments, "Payments");
+        component(search, "Product search");
+        String dora = Pages.mailbox("dora");
+        String emil = Pages.mailbox("emil");
+        String group = admin().body(Map.of("name", "support-" + suffix)).post("/api/v1/stakeholder-groups")
+                .then().statusCode(201).extract().path("id");
+        String doraId = admin().body(Map.of("name", "Dora", "email", dora, "language", "en"))
+                .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(201).extract().path("id");
+        admin().body(Map.of("name", "Emil", "email", emil, "language", "de", "timeZone", "Europe/Berlin"))
+                .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(201);
+        for (String service : List.of(payments, search, login)) {
+            admin().body(Map.of("groupId", group, "service", service, "minPriority", "P2"))
+                    .post("/api/v1/subscriptions").then().statusCode(201);
+        }
+
+        // Three incidents open within seconds of each other (one cause, three symptoms).
+        Instant now = Instant.now();
+        UUID paymentsDown = UUID.randomUUID();
+        UUID searchSlow = UUID.randomUUID();
+        UUID loginDown = UUID.randomUUID();
+        publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentTriggered(payments, Priority.P1, "critical",
+                "Card payments fail", "prometheus", "p", now.plusSeconds(900), List.of(), INTEGRATION), paymentsDown, now));
+        publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentTriggered(search, Priority.P2, "error",
+                "Search answers slowly", "prometheus", "s", now.plusSeconds(1800), List.of(), INTEGRATION), searchSlow,
+                now.plusSeconds(2)));
+        publish(Topics.INCIDENT_EVENTS, Envelope.of(new IncidentTriggered(login, Priority.P1, "critical",
+                "Nobody can sign in", "prometheus", "l", now.plusSeconds(900), List.of(), INTEGRATION), loginDown,
+                now.plusSeconds(3)));
+        Bursts.windowPasses(dora, 3);
+        Bursts.windowPasses(emil, 3);
+
+        // One mail instead of three, naming every incident and what it affects.
+        TestMail.Mail digest = awaitMail(dora, 1).get(0);
+        assertTrue(digest.subject().startsWith("[Tocsin] 3 new incidents: "), digest.subject());
+        for (String name : List.of("Payments", "Product search", login)) {
+            assertTrue(digest.subject().contains(name), digest.subject());
+        }
+        assertReads(digest, "Card payments fail [P1]", "Search answers slowly [P2]", "Nobody can sign in [P1]",
+                "What is affected:  Payments", "What is affected:  Product search", "What is affected:  " + login,
+                "Impact:            Major outage: the service is unavailable",
+                "Impact:            Partial outage: parts of the service do not work",
+                "Who leads:         the on-call engineer", "Next update:       by ",
+                "Status page:       http://127.0.0.1:8084/", "Unsubscribe: http://127.0.0.1:8083/u/");
+        TestMail.Mail sammlung = awaitMail(emil, 1).get(0);
+        assertTrue(sammlung.subject().startsWith("[Tocsin] 3 neue Vorfälle: "), sammlung.subject());
+        assertReads(sammlung, "Betroffen:         Payments", "Betroffen:         Product search",
+                "Auswirkung:        Schwerer Ausfall", "Nächstes Update:   bis ", " Europe/Berlin",
+                "Abbestellen: http://127.0.0.1:8083/u/");
+        Thread.sleep(1000);
+        assertEquals(1, TestMail.inbox(dora).size(), "one digest, not a mail per incident");
+        assertEquals(1, TestMail.inbox(emil).size(), "one digest, not a mail per incident");
+
+        // Each incident's timeline hears that Dora was told about it (the digest carried its mail).
+        for (UUID incident : List.of(paymentsDown, searchSlow, loginDown)) {
+            var delivered = TestKafka.await(Topics.NOTIFICATION_EVENTS, r -> r.value().contains("NotificationDelivered")
+                    && r.value().contains(incident.toString()) && r.value().contains(doraId), 1, Duration.ofSeconds(20));
+            EventSchemaAssert.assertMatchesSchema(delivered.get(0).value());
+            assertTrue(delivered.get(0).value().contains("stakeholder-triggered"), delivered.get(0).value());
+        }
+
+        // Later news about one of them is a mail of its own.
+        publish(Topics.STATUS_EVENTS, Envelope.of(new PublicUpdatePosted("u1", List.of(payments), "identified",
+                "The card processor rejects our certificate; we are renewing it.", PAT), paymentsDown, now.plusSeconds(120)));
+        TestMail.Mail update = awaitMail(dora, 2).get(1);
+        assertEquals("[P1] Payments: Card payments fail (Update)", update.subject());
+        assertReads(update, "What we are doing: The card processor rejects our certificate; we are renewing it.",
+                "Incident page: http://127.0.0.1:8084/incidents/" + paymentsDown);
+    }
+
+    /** status-service names {@code service} {@code name} on the public page (its ComponentChanged event). */
+    private void component(String service, String name) throws Exception {
+        publish(Topics.STATUS_EVENTS, Envelope.of(new ComponentChanged(UUID.randomUUID().toString(), service, name,
+                null, false), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDatabase.count(
+                "select count(*) from status_component where service = ?", service) == 1);
     }
 
     /**

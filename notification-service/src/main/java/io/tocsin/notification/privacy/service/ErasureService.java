@@ -1,5 +1,7 @@
 package io.tocsin.notification.privacy.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -21,15 +23,23 @@ public class ErasureService {
 
     public static final String ERASED = "Erased person";
 
+    private final ObjectMapper json;
+
+    public ErasureService(ObjectMapper json) {
+        this.json = json;
+    }
+
     /**
-     * The stakeholder mails about one incident that show a name: the name replaced as the text and the HTML
-     * (escaped as Qute escapes) show it.
+     * The stakeholder mails about one incident (and the burst digests that carried them) that show a name: the name
+     * replaced as the text, the HTML (escaped as Qute escapes) and the kept JSON view show it.
      */
     private static final String RENAME = """
-            update delivery set body_text = replace(body_text, ?2, ?4),
-                body_html = replace(replace(body_html, ?2, ?4), ?3, ?4)
-            where audience = 'STAKEHOLDER' and incident_id = ?1
-              and (strpos(body_text, ?2) > 0 or strpos(body_html, ?3) > 0)""";
+            update delivery set body_text = replace(body_text, ?2, ?5),
+                body_html = replace(replace(body_html, ?2, ?5), ?3, ?5), facts = replace(facts, ?4, ?5)
+            where audience = 'STAKEHOLDER'
+              and (incident_id = ?1 or id in (select digest_id from delivery where incident_id = ?1
+                                                                              and digest_id is not null))
+              and (strpos(body_text, ?2) > 0 or strpos(body_html, ?3) > 0 or strpos(facts, ?4) > 0)""";
 
     public Uni<Void> erase(Envelope<PersonErased> event) {
         PersonErased data = event.data();
@@ -77,8 +87,8 @@ public class ErasureService {
                     for (Object[] row : led) {
                         String name = (String) row[1];
                         chain = chain.chain(() -> session.createNativeQuery(RENAME).setParameter(1, row[0])
-                                .setParameter(2, name).setParameter(3, html(name)).setParameter(4, ERASED)
-                                .executeUpdate().replaceWithVoid());
+                                .setParameter(2, name).setParameter(3, html(name)).setParameter(4, json(name))
+                                .setParameter(5, ERASED).executeUpdate().replaceWithVoid());
                     }
                     return chain;
                 })
@@ -91,5 +101,15 @@ public class ErasureService {
     static String html(String name) {
         return name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
+    }
+
+    /** The name as it appears inside a JSON string written by Jackson (the kept views are). */
+    private String json(String name) {
+        try {
+            String quoted = json.writeValueAsString(name);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

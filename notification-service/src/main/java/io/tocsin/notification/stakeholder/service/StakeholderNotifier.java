@@ -1,5 +1,7 @@
 package io.tocsin.notification.stakeholder.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
  * must list the event; then every member of each subscribed (and addressed) group gets one mail, in their language
  * and time zone, through the delivery outbox: what is affected (as the status page names it), the impact and status,
  * what is being done, who leads, when the next update comes and where to follow it; once resolved, how long it
- * lasted and the postmortem. Runs inside the consuming transaction; the sender is woken after it.
+ * lasted and the postmortem. A "new incident" mail waits a short window first (StakeholderBursts), so a burst of
+ * incidents becomes one digest. Runs inside the consuming transaction; the sender is woken after it.
  */
 @ApplicationScoped
 public class StakeholderNotifier {
@@ -41,11 +44,12 @@ public class StakeholderNotifier {
     private final Audiences audiences;
     private final IncidentStates states;
     private final StakeholderConfig config;
+    private final ObjectMapper json;
     private final Map<Language, Template> text;
     private final Map<Language, Template> html;
 
     public StakeholderNotifier(DeliveryRepository deliveries, ActionLinks links, Audiences audiences,
-                               IncidentStates states, StakeholderConfig config,
+                               IncidentStates states, StakeholderConfig config, ObjectMapper json,
                                @Location("stakeholder/update-en.txt") Template textEn,
                                @Location("stakeholder/update-en.html") Template htmlEn,
                                @Location("stakeholder/update-de.txt") Template textDe,
@@ -55,6 +59,7 @@ public class StakeholderNotifier {
         this.audiences = audiences;
         this.states = states;
         this.config = config;
+        this.json = json;
         this.text = Map.of(Language.EN, textEn, Language.DE, textDe);
         this.html = Map.of(Language.EN, htmlEn, Language.DE, htmlDe);
     }
@@ -88,7 +93,7 @@ public class StakeholderNotifier {
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (Stakeholder member : members) {
             Delivery delivery = render(update, facts, snapshot, member, now);
-            chain = chain.chain(count -> deliveries.insertOnce(delivery, false)
+            chain = chain.chain(count -> deliveries.insertStakeholder(delivery, update.event() == Event.TRIGGERED)
                     .map(inserted -> count + (inserted ? 1 : 0)));
         }
         return chain;
@@ -111,6 +116,7 @@ public class StakeholderNotifier {
         delivery.subject = view.subject();
         delivery.bodyText = text.get(language).data("view", view).render();
         delivery.bodyHtml = html.get(language).data("view", view).render();
+        delivery.facts = json(view);
         return delivery;
     }
 
@@ -141,5 +147,13 @@ public class StakeholderNotifier {
                 update.detail(), resolved, lasted,
                 StakeholderContent.pageUrl(config.statusPageUrl(), incidentId, incidentPage), incidentPage,
                 postmortemUrl, postmortemNote, links.unsubscribeUrl(member.id), incidentId);
+    }
+
+    private String json(UpdateView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stakeholder mail's view cannot be kept", e);
+        }
     }
 }

@@ -140,9 +140,10 @@ public class StakeholderService {
                         .chain(() -> s.createNativeQuery("""
                                         update delivery set recipient = 'forgotten:' || id, recipient_name = null,
                                             recipient_id = null, subject = '(removed)', body_text = '', body_html = null,
-                                            state = case when state in ('PENDING', 'FAILED', 'HELD')
+                                            facts = null,
+                                            state = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
                                                 then 'DEAD' else state end,
-                                            last_error = case when state in ('PENDING', 'FAILED', 'HELD')
+                                            last_error = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
                                                 then 'recipient unsubscribed' else last_error end
                                         where audience = 'STAKEHOLDER' and recipient = ?1
                                           and not exists (select 1 from stakeholder where email = ?1)""")
