@@ -31,15 +31,17 @@ public class ErasureService {
 
     /**
      * The stakeholder mails about one incident (and the burst digests that carried them) that show a name: the name
-     * replaced as the text, the HTML (escaped as Qute escapes) and the kept JSON view show it.
+     * replaced where the text, the HTML (escaped as Qute escapes) and the kept JSON view show it, as a whole name
+     * only (patterns from {@link #whole}), so "Eve" leaves "Every" and another person's "O'Neilson" alone.
      */
     private static final String RENAME = """
-            update delivery set body_text = replace(body_text, ?2, ?5),
-                body_html = replace(replace(body_html, ?2, ?5), ?3, ?5), facts = replace(facts, ?4, ?5)
+            update delivery set body_text = regexp_replace(body_text, ?2, ?5, 'g'),
+                body_html = regexp_replace(regexp_replace(body_html, ?2, ?5, 'g'), ?3, ?5, 'g'),
+                facts = regexp_replace(facts, ?4, ?5, 'g')
             where audience = 'STAKEHOLDER'
               and (incident_id = ?1 or id in (select digest_id from delivery where incident_id = ?1
                                                                               and digest_id is not null))
-              and (strpos(body_text, ?2) > 0 or strpos(body_html, ?3) > 0 or strpos(facts, ?4) > 0)""";
+              and (body_text ~ ?2 or body_html ~ ?3 or facts ~ ?4)""";
 
     public Uni<Void> erase(Envelope<PersonErased> event) {
         PersonErased data = event.data();
@@ -87,7 +89,8 @@ public class ErasureService {
                     for (Object[] row : led) {
                         String name = (String) row[1];
                         chain = chain.chain(() -> session.createNativeQuery(RENAME).setParameter(1, row[0])
-                                .setParameter(2, name).setParameter(3, html(name)).setParameter(4, json(name))
+                                .setParameter(2, whole(name)).setParameter(3, whole(html(name)))
+                                .setParameter(4, whole(json(name)))
                                 .setParameter(5, ERASED).executeUpdate().replaceWithVoid());
                     }
                     return chain;
@@ -95,6 +98,21 @@ public class ErasureService {
                 .chain(() -> session.createNativeQuery("delete from incident_lead where person_id = ?1")
                         .setParameter(1, person).executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * A PostgreSQL pattern for {@code text} as a whole: every character literal, and no letter, digit or underscore
+     * right before or after it.
+     */
+    static String whole(String text) {
+        StringBuilder pattern = new StringBuilder("(?<![[:alnum:]_])");
+        for (char c : text.toCharArray()) {
+            if ("\\.^$|?*+()[]{}".indexOf(c) >= 0) {
+                pattern.append('\\');
+            }
+            pattern.append(c);
+        }
+        return pattern.append("(?![[:alnum:]_])").toString();
     }
 
     /** The name as Qute's HTML escaping writes it. */
