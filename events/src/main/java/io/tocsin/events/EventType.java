@@ -38,6 +38,7 @@ public enum EventType {
     MAINTENANCE_ENDED("MaintenanceEnded", Topics.STATUS_EVENTS, MaintenanceEnded.class),
     POSTMORTEM_PUBLISHED("PostmortemPublished", Topics.STATUS_EVENTS, PostmortemPublished.class),
     ACTION_ITEM_OVERDUE("ActionItemOverdue", Topics.STATUS_EVENTS, ActionItemOverdue.class),
+    COMPONENT_CHANGED("ComponentChanged", Topics.STATUS_EVENTS, ComponentChanged.class),
     // escalation-service (responders) and notification-service (stakeholders) → tocsin.person-events
     PERSON_ERASED("PersonErased", Topics.PERSON_EVENTS, PersonErased.class);
 

@@ -79,6 +79,7 @@ class EventSchemaTest {
                 new PublicUpdatePosted("u-1", List.of("checkout-api"), "investigating", "We are looking into it.", alice),
                 new MaintenanceStarted("m-1", "DB upgrade", List.of("checkout-api"), now, due),
                 new MaintenanceEnded("m-1", "DB upgrade", List.of("checkout-api")),
+                new ComponentChanged(UUID.randomUUID().toString(), "checkout-api", "Checkout", "Shop", false),
                 new PostmortemPublished("pm-1", "Checkout outage", "checkout-api", Priority.P1, "error rate 45%",
                         "/api/v1/postmortems/pm-1", alice),
                 new ActionItemOverdue("a-1", "pm-1", "Add a canary", "alice", LocalDate.parse("2026-11-20")),

@@ -2,6 +2,7 @@ package io.tocsin.commons.messaging;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tocsin.events.ActionItemOverdue;
+import io.tocsin.events.ComponentChanged;
 import io.tocsin.events.Actor;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.ContactMethod;
@@ -57,7 +58,7 @@ import io.tocsin.events.ResponseTargetBreached;
         ResponseTargetAtRisk.class, ResponseTargetBreached.class,
         NotificationDelivered.class, NotificationFailed.class,
         PublicUpdatePosted.class, MaintenanceStarted.class, MaintenanceEnded.class, PostmortemPublished.class,
-        ActionItemOverdue.class})
+        ActionItemOverdue.class, ComponentChanged.class})
 public final class EventReflection {
 
     private EventReflection() {

@@ -23,6 +23,12 @@ public class Delivery {
 
     public enum Audience { RESPONDER, STAKEHOLDER }
 
+    /** The rate limits' digest of held mails (DigestService). */
+    public static final String RATE_DIGEST = "digest";
+
+    /** The digest of a burst of new incidents for one stakeholder (StakeholderBursts). */
+    public static final String BURST_DIGEST = "stakeholder-digest";
+
     @Id
     public UUID id;
 
@@ -81,9 +87,12 @@ public class Delivery {
     @Column(name = "sent_at")
     public Instant sentAt;
 
-    /** The digest that carried this delivery once the rate limits held it. */
+    /** The digest that carried this delivery once the rate limits held it, or a burst of new incidents gathered it. */
     @Column(name = "digest_id")
     public UUID digestId;
+
+    /** A stakeholder mail's view as JSON, for the burst digest that may list it instead (StakeholderBursts). */
+    public String facts;
 
     /** The Message-ID of the mail, derived from the outbox id so a resend after a crash is recognisable. */
     public static String messageId(UUID id) {

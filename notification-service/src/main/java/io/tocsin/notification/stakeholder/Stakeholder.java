@@ -24,8 +24,13 @@ public class Stakeholder {
     @Column(nullable = false)
     public String email;
 
+    /** {@code en} or {@code de}: the language of their mails. */
     @Column(nullable = false)
-    public String locale;
+    public String language;
+
+    /** Where times in their mails are shown (an IANA zone such as Europe/Berlin); null = UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

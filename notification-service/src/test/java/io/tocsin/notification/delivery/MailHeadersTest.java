@@ -15,6 +15,7 @@ import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestMail;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.notification.support.NotificationTestResource;
+import io.tocsin.notification.support.Bursts;
 import io.tocsin.notification.support.Pages;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,7 @@ class MailHeadersTest {
         Instant now = Instant.now();
         publish(Envelope.of(new IncidentTriggered(service, Priority.P1, "critical", injection("\n"), "prometheus", "k",
                 now.plusSeconds(900), List.of(), Actor.system()), UUID.randomUUID(), now));
+        Bursts.windowPasses(anna, 1);
         assertOnlyTocsinHeaders(anna, "[P1] " + service + ": disk full X-Injected: yes Reply-To: mallory@example.test (New incident)");
     }
 

@@ -54,6 +54,14 @@ class StakeholderAdminTest {
                 .then().statusCode(422).contentType(PROBLEM);
         admin().body(Map.of("email", "x@example.test", "locale", "klingon!")).post("/api/v1/stakeholder-groups/" + group + "/members")
                 .then().statusCode(422).contentType(PROBLEM);
+        // Mails are English or German; times in a zone Java knows; the old and new name of the language agree.
+        admin().body(Map.of("email", "x@example.test", "language", "fr")).post("/api/v1/stakeholder-groups/" + group + "/members")
+                .then().statusCode(422).contentType(PROBLEM);
+        admin().body(Map.of("email", "x@example.test", "language", "de", "locale", "en-GB"))
+                .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(422).contentType(PROBLEM);
+        admin().body(Map.of("email", "x@example.test", "timeZone", "Mars/Olympus_Mons"))
+                .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0]", org.hamcrest.Matchers.containsString("timeZone"));
         admin().body(Map.of("email", "x@example.test")).post("/api/v1/stakeholder-groups/" + UUID.randomUUID() + "/members")
                 .then().statusCode(404).contentType(PROBLEM);
         assertEquals(0, TestDatabase.count("select count(*) from stakeholder where email = 'x@example.test' or email = 'not-an-email'"));
@@ -83,7 +91,13 @@ class StakeholderAdminTest {
                 .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(201).extract().path("id");
         admin().body(Map.of("name", "Fran", "email", email))
                 .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(409).contentType(PROBLEM);
-        admin().get("/api/v1/stakeholder-groups/" + group).then().statusCode(200).body("members[0].email", equalTo(email));
+        admin().get("/api/v1/stakeholder-groups/" + group).then().statusCode(200).body("members[0].email", equalTo(email))
+                .body("members[0].language", equalTo("en")).body("members[0].timeZone", nullValue());
+        // The older `locale` still works as it did: a tag starting with de means German mails.
+        String other = "other-" + email;
+        admin().body(Map.of("email", other, "locale", "de-AT", "timeZone", "Europe/Vienna"))
+                .post("/api/v1/stakeholder-groups/" + group + "/members").then().statusCode(201)
+                .body("language", equalTo("de")).body("timeZone", equalTo("Europe/Vienna"));
         admin().delete("/api/v1/stakeholder-groups/" + group + "/members/" + member).then().statusCode(204);
         assertEquals(0, TestDatabase.count("select count(*) from stakeholder where email = ?", email));
         admin().delete("/api/v1/stakeholder-groups/" + group).then().statusCode(204);

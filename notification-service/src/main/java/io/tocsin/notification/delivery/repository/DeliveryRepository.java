@@ -48,6 +48,29 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 end, 0, now(), now())
             on conflict on constraint delivery_once do nothing""";
 
+    /**
+     * A stakeholder mail: limited like any other (HELD), else WAITING when it opens a gathering window ("new incident",
+     * StakeholderBursts decides what leaves and how) or joins one (a later mail about an incident whose first one
+     * still waits goes after it, not before), else PENDING.
+     */
+    private static final String INSERT_STAKEHOLDER = """
+            insert into delivery (id, source_event_id, incident_id, audience, template, recipient, recipient_id,
+                recipient_name, contact_kind, contact_format, subject, body_text, body_html, facts, state, attempts,
+                next_attempt_at, created_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                case
+                    when (select count(*) from delivery r where r.recipient = $6
+                          and r.created_at > now() - make_interval(secs => $15)
+                          and r.state not in ('HELD', 'DIGESTED')) >= $16 then 'HELD'
+                    when (select count(*) from delivery i where i.incident_id = $3
+                          and i.state not in ('HELD', 'DIGESTED')) >= $17 then 'HELD'
+                    when $18 then 'WAITING'
+                    when exists (select 1 from delivery w where w.recipient = $6 and w.state = 'WAITING'
+                                 and w.incident_id = $3) then 'WAITING'
+                    else 'PENDING'
+                end, 0, now(), now())
+            on conflict on constraint delivery_once do nothing""";
+
     private static final String CLAIM = """
             update delivery set next_attempt_at = now() + make_interval(secs => $2)
             where id in (select id from delivery
@@ -68,6 +91,40 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                         d.bodyHtml, exempt, (double) limits.window().toMillis() / 1000, limits.perRecipient(),
                         limits.perIncident())
                 .map(rows -> rows == 1);
+    }
+
+    /**
+     * Stores a stakeholder mail unless the same (source event, recipient, template) is already there; true if new.
+     * {@code gather}: it opens a window in which other new incidents of the recipient join it (see INSERT_STAKEHOLDER).
+     */
+    public Uni<Boolean> insertStakeholder(Delivery d, boolean gather) {
+        return sql.update(INSERT_STAKEHOLDER, d.id, d.sourceEventId, d.incidentId, d.audience, d.template, d.recipient,
+                        d.recipientId, d.recipientName, d.contactKind, d.contactFormat, d.subject, d.bodyText,
+                        d.bodyHtml, d.facts, (double) limits.window().toMillis() / 1000, limits.perRecipient(),
+                        limits.perIncident(), gather)
+                .map(rows -> rows == 1);
+    }
+
+    /** The rows a digest carried ({@code digest_id}), as the sender reports them once the digest is out. */
+    public Uni<List<Delivery>> carriedBy(UUID digestId) {
+        return sql.select("""
+                select id, source_event_id, incident_id, audience, template, recipient_id, recipient_name, contact_kind
+                from delivery where digest_id = $1 order by created_at, id""", digestId).map(rows -> {
+            List<Delivery> carried = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                Delivery d = new Delivery();
+                d.id = (UUID) row[0];
+                d.sourceEventId = (UUID) row[1];
+                d.incidentId = (UUID) row[2];
+                d.audience = (String) row[3];
+                d.template = (String) row[4];
+                d.recipientId = (String) row[5];
+                d.recipientName = (String) row[6];
+                d.contactKind = (String) row[7];
+                carried.add(d);
+            }
+            return carried;
+        });
     }
 
     /**

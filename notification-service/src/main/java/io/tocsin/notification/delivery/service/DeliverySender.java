@@ -195,7 +195,26 @@ public class DeliverySender {
                 ? Uni.createFrom().voidItem()
                 : outbox.append(Envelope.of(new NotificationDelivered(row.id.toString(), row.sourceEventId,
                         row.template, row.audience, row.recipientId, row.recipientName, channel(row), attempts),
-                        row.incidentId, Instant.now())).replaceWithVoid()));
+                        row.incidentId, Instant.now())).chain(() -> carried(row, attempts))));
+    }
+
+    /**
+     * A digest reached its reader: so did every mail it carried, each about its own incident. Reported one by one, so
+     * every incident's timeline (and its postmortem's communication log) shows that its stakeholders were told.
+     */
+    private Uni<Void> carried(Delivery digest, int attempts) {
+        if (!Delivery.RATE_DIGEST.equals(digest.template) && !Delivery.BURST_DIGEST.equals(digest.template)) {
+            return Uni.createFrom().voidItem();
+        }
+        return deliveries.carriedBy(digest.id).chain(rows -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Delivery row : rows) {
+                chain = chain.chain(() -> outbox.append(Envelope.of(new NotificationDelivered(row.id.toString(),
+                        row.sourceEventId, row.template, row.audience, row.recipientId, row.recipientName,
+                        channel(row), attempts), row.incidentId, Instant.now())).replaceWithVoid());
+            }
+            return chain;
+        });
     }
 
     private Uni<Void> recordFailure(Delivery row, Throwable cause, boolean reached) {

@@ -23,7 +23,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DigestService {
 
-    public static final String TEMPLATE = "digest";
+    public static final String TEMPLATE = Delivery.RATE_DIGEST;
 
     private static final String DUE_RECIPIENTS = """
             select recipient from delivery where state = 'HELD'

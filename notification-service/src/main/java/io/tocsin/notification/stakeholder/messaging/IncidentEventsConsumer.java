@@ -2,12 +2,14 @@ package io.tocsin.notification.stakeholder.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.messaging.BatchConsumer;
+import io.tocsin.events.ComponentChanged;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EventType;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentAssigned;
 import io.tocsin.events.IncidentPriorityChanged;
 import io.tocsin.events.IncidentResolved;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.PublicUpdatePosted;
@@ -17,6 +19,7 @@ import io.tocsin.notification.stakeholder.PlanEntry.Event;
 import io.tocsin.notification.stakeholder.service.IncidentStates;
 import io.tocsin.notification.stakeholder.service.StakeholderNotifier;
 import io.tocsin.notification.stakeholder.service.StakeholderNotifier.Update;
+import io.tocsin.notification.stakeholder.service.StatusComponents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,22 +39,24 @@ public class IncidentEventsConsumer {
     static final BatchConsumer.Channel INCIDENT_EVENTS = new BatchConsumer.Channel(CONSUMER,
             "tocsin.incident-events.notification-dlq", EnumSet.of(EventType.INCIDENT_TRIGGERED,
             EventType.INCIDENT_PRIORITY_CHANGED, EventType.INCIDENT_RESOLVED, EventType.INCIDENT_ACKNOWLEDGED,
-            EventType.INCIDENT_ASSIGNED, EventType.INCIDENT_REOPENED));
+            EventType.INCIDENT_ASSIGNED, EventType.INCIDENT_REOPENED, EventType.INCIDENT_ROLE_CHANGED));
     static final BatchConsumer.Channel STATUS_EVENTS = new BatchConsumer.Channel(CONSUMER,
             "tocsin.status-events.notification-dlq", EnumSet.of(EventType.PUBLIC_UPDATE_POSTED,
-            EventType.POSTMORTEM_PUBLISHED));
+            EventType.POSTMORTEM_PUBLISHED, EventType.COMPONENT_CHANGED));
 
     private final BatchConsumer batches;
     private final StakeholderNotifier notifier;
     private final IncidentStates states;
     private final DeliverySender sender;
+    private final StatusComponents components;
 
     public IncidentEventsConsumer(BatchConsumer batches, StakeholderNotifier notifier, IncidentStates states,
-                                  DeliverySender sender) {
+                                  DeliverySender sender, StatusComponents components) {
         this.batches = batches;
         this.notifier = notifier;
         this.states = states;
         this.sender = sender;
+        this.components = components;
     }
 
     @Incoming(Topics.INCIDENT_EVENTS)
@@ -67,7 +72,7 @@ public class IncidentEventsConsumer {
     private Uni<Void> apply(BatchConsumer.Event event) {
         Envelope<?> e = event.envelope();
         EventType type = event.type();
-        if (e.incidentId() == null && type != EventType.POSTMORTEM_PUBLISHED) {
+        if (e.incidentId() == null && type != EventType.POSTMORTEM_PUBLISHED && type != EventType.COMPONENT_CHANGED) {
             return Uni.createFrom().voidItem();
         }
         return switch (type) {
@@ -86,7 +91,7 @@ public class IncidentEventsConsumer {
             }
             case INCIDENT_RESOLVED -> {
                 IncidentResolved d = event.as(IncidentResolved.class).data();
-                yield notifier.apply(() -> states.status(e.incidentId(), "RESOLVED")
+                yield notifier.apply(() -> states.resolved(e.incidentId(), d.triggeredAt(), e.occurredAt())
                         .replaceWith(new Update(e.eventId(), e.incidentId(), Event.RESOLVED, d.service(), d.priority(),
                                 d.summary(), null, null)));
             }
@@ -107,15 +112,18 @@ public class IncidentEventsConsumer {
                 // Public updates carry no priority: the read model knows it (an unknown incident is not told about).
                 yield notifier.apply(() -> states.find(e.incidentId()).chain(known -> known == null
                         ? Uni.createFrom().nullItem()
-                        : states.updated(e.incidentId(), e.occurredAt()).replaceWith(new Update(e.eventId(),
-                                e.incidentId(), Event.PUBLIC_UPDATE, known.service(), known.priority(), known.summary(),
-                                d.status() + ": " + d.message(), null))));
+                        : states.publicUpdate(e.incidentId(), e.occurredAt(), d.status(), d.message())
+                                .replaceWith(new Update(e.eventId(), e.incidentId(), Event.PUBLIC_UPDATE, known.service(),
+                                        known.priority(), known.summary(), null, null))));
             }
             case POSTMORTEM_PUBLISHED -> {
                 PostmortemPublished d = event.as(PostmortemPublished.class).data();
-                yield notifier.apply(() -> Uni.createFrom().item(new Update(e.eventId(), e.incidentId(),
-                        Event.POSTMORTEM_PUBLISHED, d.service(), d.priority(), d.title(), d.summary(), d.url())));
+                yield notifier.apply(() -> states.postmortem(e.incidentId(), d.url()).replaceWith(new Update(e.eventId(),
+                        e.incidentId(), Event.POSTMORTEM_PUBLISHED, d.service(), d.priority(), d.title(), d.summary(),
+                        d.url())));
             }
+            case INCIDENT_ROLE_CHANGED -> states.role(e.incidentId(), event.as(IncidentRoleChanged.class).data());
+            case COMPONENT_CHANGED -> components.changed(event.as(ComponentChanged.class));
             default -> Uni.createFrom().voidItem();
         };
     }

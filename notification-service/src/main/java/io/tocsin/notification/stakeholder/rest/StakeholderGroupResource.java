@@ -1,6 +1,7 @@
 package io.tocsin.notification.stakeholder.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.notification.stakeholder.Stakeholder;
 import io.tocsin.notification.stakeholder.StakeholderGroup;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,15 +41,46 @@ public class StakeholderGroupResource {
             @Size(max = 500) String description) {
     }
 
+    /**
+     * A member: {@code language} is the language of their mails, {@code en} (the default) or {@code de};
+     * {@code locale} is its older name, still accepted as before (a tag such as {@code de-DE}: German when it starts
+     * with {@code de}, else English, as mails always read it). {@code timeZone} (an IANA zone, default UTC) is where
+     * the times in their mails are shown.
+     */
     public record MemberRequest(
             @Size(max = 200) String name,
             @NotBlank @Email @Size(max = 254) String email,
-            @Pattern(regexp = "[a-z]{2}([-_][A-Za-z]{2})?", message = "must be a language tag such as en or de-DE") String locale) {
+            @Pattern(regexp = "en|de", message = "must be en or de") String language,
+            @Pattern(regexp = "[a-z]{2}([-_][A-Za-z]{2})?", message = "must be a language tag such as en or de-DE") String locale,
+            @Size(max = 64) String timeZone) {
+
+        /** The language asked for, or a 422 when the two names disagree. */
+        String chosenLanguage() {
+            String fromLocale = locale == null ? null : locale.startsWith("de") ? "de" : "en";
+            if (language != null && fromLocale != null && !language.equals(fromLocale)) {
+                throw ProblemException.unprocessable("The request is not valid",
+                        List.of("language: differs from locale (its older name); send one of them"));
+            }
+            return language != null ? language : fromLocale != null ? fromLocale : "en";
+        }
+
+        /** The time zone, or a 422 when Java does not know it. */
+        String chosenTimeZone() {
+            if (timeZone == null || timeZone.isBlank()) {
+                return null;
+            }
+            try {
+                return ZoneId.of(timeZone.strip()).getId();
+            } catch (DateTimeException e) {
+                throw ProblemException.unprocessable("The request is not valid",
+                        List.of("timeZone: not a known time zone such as Europe/Berlin or UTC"));
+            }
+        }
     }
 
-    public record MemberView(UUID id, String name, String email, String locale) {
+    public record MemberView(UUID id, String name, String email, String language, String timeZone) {
         static MemberView of(Stakeholder s) {
-            return new MemberView(s.id, s.name, s.email, s.locale);
+            return new MemberView(s.id, s.name, s.email, s.language, s.timeZone);
         }
     }
 
@@ -93,7 +127,9 @@ public class StakeholderGroupResource {
     @POST
     @Path("/{id}/members")
     public Uni<Response> addMember(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
-        return stakeholders.addMember(id, request.name(), request.email(), request.locale())
+        String language = request.chosenLanguage();
+        String timeZone = request.chosenTimeZone();
+        return stakeholders.addMember(id, request.name(), request.email(), language, timeZone)
                 .map(member -> Response.created(URI.create("/api/v1/stakeholder-groups/" + id + "/members/" + member.id))
                         .entity(MemberView.of(member)).build());
     }

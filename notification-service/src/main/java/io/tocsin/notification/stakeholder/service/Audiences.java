@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Who hears about incidents — the communication plan, subscriptions, groups and their members — kept in memory as
- * one snapshot, since every incident event asks. Every use first reads {@code config_version} (triggers bump it on
+ * Who hears about incidents — the communication plan, subscriptions, groups and their members — and what the status
+ * page calls each service (its components), kept in memory as one snapshot, since every incident event asks. Every use first reads {@code config_version} (triggers bump it on
  * any change to those tables, on any replica) and reloads when it moved. The entities are detached copies: read
  * them, never change them.
  */
@@ -29,7 +29,13 @@ public class Audiences {
 
     /** The configuration as of one {@code config_version}. */
     public record Snapshot(long version, Map<String, PlanEntry> plans, List<Subscription> subscriptions,
-                           Map<UUID, StakeholderGroup> groups, Map<UUID, List<Stakeholder>> members) {
+                           Map<UUID, StakeholderGroup> groups, Map<UUID, List<Stakeholder>> members,
+                           Map<String, List<String>> components) {
+
+        /** The status page's names for a service's components (none: the page does not show the service). */
+        public List<String> componentNames(String service) {
+            return components.getOrDefault(service, List.of());
+        }
 
         /**
          * The people an update reaches: the plan for its priority must list the event; then every member of each
@@ -54,7 +60,7 @@ public class Audiences {
     }
 
     private final Sql sql;
-    private volatile Snapshot current = new Snapshot(-1, Map.of(), List.of(), Map.of(), Map.of());
+    private volatile Snapshot current = new Snapshot(-1, Map.of(), List.of(), Map.of(), Map.of(), Map.of());
 
     public Audiences(Sql sql) {
         this.sql = sql;
@@ -76,19 +82,25 @@ public class Audiences {
                                 .getResultList()
                                 .chain(groups -> s.createSelectionQuery("from Stakeholder", Stakeholder.class)
                                         .getResultList()
-                                        .map(people -> {
+                                        .chain(people -> sql.select("""
+                                                select service, name from status_component where not removed
+                                                order by name""").map(rows -> {
                                             Map<String, PlanEntry> byPriority = new HashMap<>();
                                             plans.forEach(p -> byPriority.put(p.priority, p));
                                             Map<UUID, StakeholderGroup> byId = new HashMap<>();
                                             groups.forEach(g -> byId.put(g.id, g));
                                             Map<UUID, List<Stakeholder>> members = new HashMap<>();
                                             people.forEach(m -> members.computeIfAbsent(m.groupId, k -> new ArrayList<>()).add(m));
+                                            Map<String, List<String>> components = new HashMap<>();
+                                            rows.forEach(r -> components.computeIfAbsent((String) r[0],
+                                                    k -> new ArrayList<>()).add((String) r[1]));
                                             Snapshot loaded = new Snapshot(version, Map.copyOf(byPriority),
-                                                    List.copyOf(subscriptions), Map.copyOf(byId), Map.copyOf(members));
+                                                    List.copyOf(subscriptions), Map.copyOf(byId), Map.copyOf(members),
+                                                    Map.copyOf(components));
                                             if (current.version() < version) {
                                                 current = loaded;
                                             }
                                             return loaded;
-                                        })))));
+                                        }))))));
     }
 }

@@ -3,6 +3,8 @@ package io.tocsin.notification.stakeholder.service;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
 import io.tocsin.events.Actor;
+import io.tocsin.events.IncidentRole;
+import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,8 +13,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * The incident read model this service keeps from incident events (table incident_state): the current priority,
- * status and assignee. Upserts as prepared statements (commons' Sql: one or two per event), so an event arriving
+ * The incident read model this service keeps from incident and status events (table incident_state): the current
+ * priority, status and assignee, and what stakeholder mails say (start and end, the last public update, who leads by
+ * display name, the postmortem). Upserts as prepared statements (commons' Sql: one or two per event), so an event arriving
  * twice or out of order never spoils the transaction.
  */
 @ApplicationScoped
@@ -28,13 +31,100 @@ public class IncidentStates {
     public record Known(String service, Priority priority, String summary) {
     }
 
+    /**
+     * What a stakeholder mail tells about the incident. {@code publicAt} is null until a public update was posted
+     * (until then status-service has no public page for it); names are display names, never addresses.
+     */
+    public record Facts(String status, Instant triggeredAt, Instant resolvedAt, Instant lastUpdateAt,
+                        String publicStatus, String publicMessage, Instant publicAt, String commanderName,
+                        String commsLeadName, String assigneeName, String postmortemUrl) {
+    }
+
     public Uni<Void> opened(UUID incident, String service, Priority priority, String summary, Instant at) {
         return execute("""
-                insert into incident_state (incident_id, service, priority, summary, status, last_update_at)
-                values ($1, $2, $3, $4, 'TRIGGERED', $5)
+                insert into incident_state (incident_id, service, priority, summary, status, last_update_at,
+                    triggered_at)
+                values ($1, $2, $3, $4, 'TRIGGERED', $5, $5)
                 on conflict (incident_id) do update set service = excluded.service, priority = excluded.priority,
-                    summary = excluded.summary, status = 'TRIGGERED', updated_at = now()""",
+                    summary = excluded.summary, status = 'TRIGGERED', triggered_at = excluded.triggered_at,
+                    resolved_at = null, updated_at = now()""",
                 incident, service, priority.name(), summary, at.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Resolved at {@code at}; {@code triggeredAt} from the event fills in a start this service never saw. */
+    public Uni<Void> resolved(UUID incident, Instant triggeredAt, Instant at) {
+        return execute("""
+                update incident_state set status = 'RESOLVED', resolved_at = $3,
+                    triggered_at = coalesce(triggered_at, $2), updated_at = now() where incident_id = $1""",
+                incident, triggeredAt == null ? null : triggeredAt.atOffset(ZoneOffset.UTC), at.atOffset(ZoneOffset.UTC));
+    }
+
+    /** A public update: what stakeholders are told is being done, and the update cadence starts again. */
+    public Uni<Void> publicUpdate(UUID incident, Instant at, String status, String message) {
+        return execute("""
+                update incident_state set last_update_at = $2, public_at = $2, public_status = $3,
+                    public_message = $4, updated_at = now() where incident_id = $1""",
+                incident, at.atOffset(ZoneOffset.UTC), status, message);
+    }
+
+    /** The published postmortem's public link (later mails about the incident carry it). */
+    public Uni<Void> postmortem(UUID incident, String url) {
+        return incident == null || url == null ? Uni.createFrom().voidItem()
+                : execute("update incident_state set postmortem_url = $2, updated_at = now() where incident_id = $1",
+                incident, url);
+    }
+
+    /**
+     * Who leads: the commander and the communications lead by display name (their id only to recognise a release).
+     * Every leader is also remembered in incident_lead, so an erasure finds the mails that named them.
+     */
+    public Uni<Void> role(UUID incident, IncidentRoleChanged change) {
+        String column = change.role() == IncidentRole.COMMANDER ? "commander"
+                : change.role() == IncidentRole.COMMUNICATIONS_LEAD ? "comms_lead" : null;
+        Actor holder = change.holder();
+        if (column == null || holder == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (change.change() == IncidentRoleChanged.Change.RELEASED) {
+            return execute("update incident_state set " + column + "_id = null, " + column + "_name = null, "
+                    + "updated_at = now() where incident_id = $1 and " + column + "_id = $2", incident, holder.id());
+        }
+        String name = holder.name() == null || holder.name().isBlank() ? holder.id() : holder.name();
+        return execute("update incident_state set " + column + "_id = $2, " + column + "_name = $3, updated_at = now() "
+                + "where incident_id = $1", incident, holder.id(), name)
+                .chain(() -> execute("insert into incident_lead (incident_id, person_id, name) values ($1, $2, $3) "
+                        + "on conflict do nothing", incident, holder.id(), name));
+    }
+
+    public Uni<Facts> facts(UUID incident) {
+        return sql.select("""
+                        select status, triggered_at, resolved_at, last_update_at, public_status, public_message,
+                            public_at, commander_name, comms_lead_name, assignee_name, postmortem_url
+                        from incident_state where incident_id = $1""", incident)
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] r = rows.get(0);
+                    return new Facts((String) r[0], instant(r[1]), instant(r[2]), instant(r[3]), (String) r[4],
+                            (String) r[5], instant(r[6]), (String) r[7], (String) r[8], (String) r[9], (String) r[10]);
+                });
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime ldt) {
+            return ldt.toInstant(ZoneOffset.UTC);
+        }
+        return Instant.parse(String.valueOf(value));
     }
 
     public Uni<Void> priority(UUID incident, String service, Priority priority, String summary, Instant at) {

@@ -1,5 +1,7 @@
 package io.tocsin.notification.stakeholder.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -8,10 +10,14 @@ import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.page.service.PageContent;
+import io.tocsin.notification.page.service.PageContent.Language;
 import io.tocsin.notification.stakeholder.PlanEntry;
+import io.tocsin.notification.stakeholder.PlanEntry.Event;
 import io.tocsin.notification.stakeholder.Stakeholder;
+import io.tocsin.notification.stakeholder.StakeholderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +25,11 @@ import java.util.function.Supplier;
 
 /**
  * Tells stakeholders about an incident event as the communication plan says: the plan for the incident's priority
- * must list the event; then every member of each subscribed (and addressed) group gets one update, rendered in
- * their language, through the delivery outbox. Runs inside the consuming transaction; the sender is woken after it.
+ * must list the event; then every member of each subscribed (and addressed) group gets one mail, in their language
+ * and time zone, through the delivery outbox: what is affected (as the status page names it), the impact and status,
+ * what is being done, who leads, when the next update comes and where to follow it; once resolved, how long it
+ * lasted and the postmortem. A "new incident" mail waits a short window first (StakeholderBursts), so a burst of
+ * incidents becomes one digest. Runs inside the consuming transaction; the sender is woken after it.
  */
 @ApplicationScoped
 public class StakeholderNotifier {
@@ -33,10 +42,14 @@ public class StakeholderNotifier {
     private final DeliveryRepository deliveries;
     private final ActionLinks links;
     private final Audiences audiences;
-    private final Map<PageContent.Language, Template> text;
-    private final Map<PageContent.Language, Template> html;
+    private final IncidentStates states;
+    private final StakeholderConfig config;
+    private final ObjectMapper json;
+    private final Map<Language, Template> text;
+    private final Map<Language, Template> html;
 
     public StakeholderNotifier(DeliveryRepository deliveries, ActionLinks links, Audiences audiences,
+                               IncidentStates states, StakeholderConfig config, ObjectMapper json,
                                @Location("stakeholder/update-en.txt") Template textEn,
                                @Location("stakeholder/update-en.html") Template htmlEn,
                                @Location("stakeholder/update-de.txt") Template textDe,
@@ -44,8 +57,11 @@ public class StakeholderNotifier {
         this.deliveries = deliveries;
         this.links = links;
         this.audiences = audiences;
-        this.text = Map.of(PageContent.Language.EN, textEn, PageContent.Language.DE, textDe);
-        this.html = Map.of(PageContent.Language.EN, htmlEn, PageContent.Language.DE, htmlDe);
+        this.states = states;
+        this.config = config;
+        this.json = json;
+        this.text = Map.of(Language.EN, textEn, Language.DE, textDe);
+        this.html = Map.of(Language.EN, htmlEn, Language.DE, htmlDe);
     }
 
     /**
@@ -57,26 +73,36 @@ public class StakeholderNotifier {
         return state.get().chain(update -> update == null ? Uni.createFrom().voidItem() : queue(update).replaceWithVoid());
     }
 
+    /** The audience comes from the snapshot; only when someone is to be told is the incident's state read. */
     private Uni<Integer> queue(Update update) {
-        return audiences.now().chain(config -> insertAll(update,
-                config.audience(update.event(), update.service(), update.priority())));
+        return audiences.now().chain(snapshot -> {
+            List<Stakeholder> members = snapshot.audience(update.event(), update.service(), update.priority());
+            if (members.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            Uni<IncidentStates.Facts> facts = update.incidentId() == null ? Uni.createFrom().nullItem()
+                    : states.facts(update.incidentId());
+            return facts.chain(known -> insertAll(update, known, snapshot, members));
+        });
     }
 
     /** One mail per address (the audience has one entry per address, even for people in several groups). */
-    private Uni<Integer> insertAll(Update update, List<Stakeholder> members) {
+    private Uni<Integer> insertAll(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot,
+                                   List<Stakeholder> members) {
+        Instant now = Instant.now();
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (Stakeholder member : members) {
-            chain = chain.chain(count -> deliveries.insertOnce(render(update, member), false).map(inserted -> count + (inserted ? 1 : 0)));
+            Delivery delivery = render(update, facts, snapshot, member, now);
+            chain = chain.chain(count -> deliveries.insertStakeholder(delivery, update.event() == Event.TRIGGERED)
+                    .map(inserted -> count + (inserted ? 1 : 0)));
         }
         return chain;
     }
 
-    private Delivery render(Update update, Stakeholder member) {
-        PageContent.Language language = PageContent.language(member.locale);
-        String subject = StakeholderContent.subject(update.event(), update.priority(), update.service(), update.summary(), language);
-        UpdateView view = new UpdateView(subject, StakeholderContent.headline(update.event(), language), member.name,
-                update.priority().name(), update.service(), update.summary(), update.detail(), update.url(),
-                links.unsubscribeUrl(member.id), update.incidentId() == null ? "" : update.incidentId().toString());
+    private Delivery render(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot, Stakeholder member,
+                            Instant now) {
+        UpdateView view = view(update, facts, snapshot, member, now);
+        Language language = PageContent.language(member.language);
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.sourceEventId = update.eventId();
@@ -87,9 +113,47 @@ public class StakeholderNotifier {
         delivery.recipientId = member.id.toString();
         delivery.recipientName = member.name;
         delivery.contactKind = "EMAIL";
-        delivery.subject = subject;
+        delivery.subject = view.subject();
         delivery.bodyText = text.get(language).data("view", view).render();
         delivery.bodyHtml = html.get(language).data("view", view).render();
+        delivery.facts = json(view);
         return delivery;
+    }
+
+    private UpdateView view(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot, Stakeholder member,
+                            Instant now) {
+        Language language = PageContent.language(member.language);
+        boolean de = language == Language.DE;
+        PlanEntry plan = snapshot.plans().get(update.priority().name());
+        boolean resolved = update.event() == Event.RESOLVED || update.event() == Event.POSTMORTEM_PUBLISHED
+                || facts != null && "RESOLVED".equals(facts.status());
+        String affected = StakeholderContent.affected(snapshot.componentNames(update.service()), update.service());
+        String incidentId = update.incidentId() == null ? "" : update.incidentId().toString();
+        boolean incidentPage = facts != null && facts.publicAt() != null;
+        String postmortemUrl = update.url() != null ? update.url() : facts == null ? null : facts.postmortemUrl();
+        String postmortemNote = resolved && postmortemUrl == null && Audience.planned(plan, Event.POSTMORTEM_PUBLISHED)
+                ? (de ? "Wird eine Nachbetrachtung veröffentlicht, erhalten Sie den Link."
+                : "When a postmortem is published, you will receive its link.") : null;
+        String lasted = !resolved || facts == null ? null : StakeholderContent.lasted(facts.triggeredAt(),
+                facts.resolvedAt() != null ? facts.resolvedAt() : now, member.timeZone, language);
+        return new UpdateView(language.name().toLowerCase(),
+                StakeholderContent.subject(update.event(), update.priority(), affected, update.summary(), language),
+                StakeholderContent.headline(update.event(), language), member.name, update.priority().name(),
+                update.service(), update.summary(), affected, StakeholderContent.impact(update.priority(), language),
+                StakeholderContent.tone(update.priority(), resolved), StakeholderContent.status(facts, resolved, language),
+                StakeholderContent.doing(facts, resolved, language), StakeholderContent.lead(facts, language),
+                resolved ? null : StakeholderContent.nextUpdate(plan == null ? null : plan.cadenceMinutes,
+                        facts == null ? null : facts.lastUpdateAt(), now, member.timeZone, language),
+                update.detail(), resolved, lasted,
+                StakeholderContent.pageUrl(config.statusPageUrl(), incidentId, incidentPage), incidentPage,
+                postmortemUrl, postmortemNote, links.unsubscribeUrl(member.id), incidentId);
+    }
+
+    private String json(UpdateView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stakeholder mail's view cannot be kept", e);
+        }
     }
 }

@@ -90,21 +90,23 @@ public class StakeholderService {
     }
 
     @WithTransaction
-    public Uni<Stakeholder> addMember(UUID groupId, String name, String email, String locale) {
+    public Uni<Stakeholder> addMember(UUID groupId, String name, String email, String language, String timeZone) {
         Stakeholder member = new Stakeholder();
         member.id = UUID.randomUUID();
         member.groupId = groupId;
         member.name = name;
         member.email = email.trim();
-        member.locale = locale == null || locale.isBlank() ? "en" : locale;
+        member.language = language;
+        member.timeZone = timeZone;
         member.createdAt = Instant.now();
         return session().chain(s -> s.find(StakeholderGroup.class, groupId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder group " + groupId))
                 .chain(group -> session().chain(s -> s.createNativeQuery("""
-                                insert into stakeholder (id, group_id, name, email, locale, created_at)
-                                values (?1, ?2, ?3, ?4, ?5, now()) on conflict do nothing""")
+                                insert into stakeholder (id, group_id, name, email, language, time_zone, created_at)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict do nothing""")
                         .setParameter(1, member.id).setParameter(2, groupId).setParameter(3, member.name)
-                        .setParameter(4, member.email).setParameter(5, member.locale)
+                        .setParameter(4, member.email).setParameter(5, member.language)
+                        .setParameter(6, member.timeZone)
                         .executeUpdate()))
                 .map(rows -> {
                     if (rows == 0) {
@@ -137,7 +139,12 @@ public class StakeholderService {
                         .setParameter(1, member.id).executeUpdate()
                         .chain(() -> s.createNativeQuery("""
                                         update delivery set recipient = 'forgotten:' || id, recipient_name = null,
-                                            recipient_id = null, subject = '(removed)', body_text = '', body_html = null
+                                            recipient_id = null, subject = '(removed)', body_text = '', body_html = null,
+                                            facts = null,
+                                            state = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
+                                                then 'DEAD' else state end,
+                                            last_error = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
+                                                then 'recipient unsubscribed' else last_error end
                                         where audience = 'STAKEHOLDER' and recipient = ?1
                                           and not exists (select 1 from stakeholder where email = ?1)""")
                                 .setParameter(1, member.email).executeUpdate()))

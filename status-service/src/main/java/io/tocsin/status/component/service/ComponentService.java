@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.events.ComponentChanged;
+import io.tocsin.events.Envelope;
 import io.tocsin.status.component.Component;
 import io.tocsin.status.component.ComponentStatus;
 import io.tocsin.status.component.repository.ComponentRepository;
@@ -16,21 +19,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Status page components: configured by admins, their status overridden by incident commanders. */
+/**
+ * Status page components: configured by admins, their status overridden by incident commanders. Every change of what
+ * the public page calls a service (added, renamed, regrouped, removed) is published as ComponentChanged in the same
+ * transaction, so stakeholder mails name affected components as this page does.
+ */
 @ApplicationScoped
 public class ComponentService {
 
     private final ComponentRepository components;
+    private final Outbox outbox;
 
-    public ComponentService(ComponentRepository components) {
+    public ComponentService(ComponentRepository components, Outbox outbox) {
         this.components = components;
+        this.outbox = outbox;
     }
 
     /** Adds a component for a service; 409 when the service already has one. */
-    @WithTransaction
     public Uni<Component> create(String service, String name, String group, String description, int position) {
         UUID id = UUID.randomUUID();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return outbox.transaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into component (id, service, name, group_name, description, position, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (service) do nothing""")
                         .setParameter(1, id)
@@ -43,7 +51,8 @@ public class ComponentService {
                         .executeUpdate())
                 .chain(rows -> rows == 1 ? components.findById(id)
                         : Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
-                        "Service " + service + " already has a component")));
+                        "Service " + service + " already has a component")))
+                .call(c -> announce(c, false)));
     }
 
     @WithSession
@@ -51,9 +60,8 @@ public class ComponentService {
         return components.ordered();
     }
 
-    @WithTransaction
     public Uni<Component> update(UUID id, String name, String group, String description, Integer position) {
-        return get(id).invoke(c -> {
+        return outbox.transaction(() -> get(id).invoke(c -> {
             if (name != null) {
                 c.name = name.strip();
             }
@@ -66,12 +74,17 @@ public class ComponentService {
             if (position != null) {
                 c.position = position;
             }
-        });
+        }).call(c -> announce(c, false)));
     }
 
-    @WithTransaction
     public Uni<Void> delete(UUID id) {
-        return get(id).chain(components::delete);
+        return outbox.transaction(() -> get(id).call(c -> announce(c, true)).chain(components::delete));
+    }
+
+    /** What notification-service keeps of a component: its service slug and public name (descriptions stay here). */
+    private Uni<?> announce(Component c, boolean removed) {
+        return outbox.append(Envelope.of(new ComponentChanged(c.id.toString(), c.service, c.name, c.groupName, removed),
+                null, Instant.now()));
     }
 
     /** Sets (or with a null status clears) the incident commander's override. */
