@@ -193,6 +193,9 @@ public final class KafkaBroker implements Closeable {
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "background.threads=2",
+                // The log cleaner allocates its dedupe buffer (128 MiB by default) at start: with the small heap above
+                // that alone failed the start (OutOfMemoryError). Only __consumer_offsets is compacted here.
+                "log.cleaner.dedupe.buffer.size=8388608",
                 "") ;
     }
 }
