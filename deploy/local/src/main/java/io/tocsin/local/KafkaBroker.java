@@ -193,9 +193,9 @@ public final class KafkaBroker implements Closeable {
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "background.threads=2",
-                // The log cleaner allocates its dedupe buffer (128 MiB by default) at start: with the small heap above
-                // that alone failed the start (OutOfMemoryError). Only __consumer_offsets is compacted here.
-                "log.cleaner.dedupe.buffer.size=8388608",
+                // The log cleaner (compacted topics: consumer offsets) allocates this buffer at start; its 128 MiB
+                // default does not fit the small heap above (the broker died with OutOfMemoryError on a busy machine).
+                "log.cleaner.dedupe.buffer.size=16777216",
                 "") ;
     }
 }
