@@ -167,4 +167,25 @@ class ClockNoticesTest {
         assertEquals("gita@example.test", pages.get(0).at("/data/contact/address").asText());
         assertEquals(guest.id(), pages.get(0).at("/data/recipient/id").asText());
     }
+
+    @Test
+    void aDeletedCommanderIsForgottenAndTheCurrentLevelIsPagedInstead() {
+        String oncall = Api.responder(Api.unique("oncall"));
+        String cora = Api.responder(Api.unique("cora"));
+        String service = routed(Priority.P1, oncall);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID incident = trigger(service, Priority.P1, now);
+        assertEquals(1, Api.pages(incident, 1).size());
+        commander(incident, service, Priority.P1, new Actor(Actor.Kind.USER, cora, "Cora", cora + "@example.test"),
+                now.plusSeconds(1));
+        Api.admin().delete("/api/v1/responders/" + cora).then().statusCode(204);
+        assertEquals(0, TestDatabase.count("select count(*) from escalation where incident_id = ?::uuid "
+                + "and (commander_id is not null or commander_name is not null or commander_email is not null)",
+                incident.toString()), "the erasure leaves no trace of the commander on the escalation");
+        atRisk(incident);
+        List<JsonNode> pages = clockPages(incident, 1, Duration.ofSeconds(20));
+        assertEquals(1, pages.size());
+        assertEquals(oncall, pages.get(0).at("/data/recipient/id").asText());
+        assertTrue(notices(incident, 1, Duration.ofSeconds(20)).get(0).at("/data/commander").isNull());
+    }
 }
