@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The GDPR Art. 33 clocks of personal-data breaches (docs/security-incidents.md). incident-service's events start,
@@ -95,7 +97,7 @@ public class BreachClockService {
     }
 
     /** The engine's half: locks up to {@code limit} clocks whose next reminder is due. */
-    public Uni<java.util.List<UUID>> claimDue(int limit) {
+    public Uni<List<UUID>> claimDue(int limit) {
         return clocks.claimDue(limit);
     }
 
@@ -127,7 +129,7 @@ public class BreachClockService {
         });
     }
 
-    private Uni<Void> stop(Envelope<?> event, java.util.function.Function<BreachClock, String> change) {
+    private Uni<Void> stop(Envelope<?> event, Function<BreachClock, String> change) {
         return db.now().chain(now -> clocks.lockById(event.incidentId()).chain(c -> {
             if (c == null) {
                 // Never marked here (a replay that lost its mark): nothing runs, so nothing is to stop.
