@@ -1,6 +1,7 @@
 package io.tocsin.bench;
 
 import io.tocsin.local.LocalKeys;
+import io.tocsin.local.LocalStack;
 import io.tocsin.local.Tokens;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ record RunningStack(Path home, String incidentUrl, String escalationUrl, String 
         try (var reader = Files.newBufferedReader(env)) {
             infra.load(reader);
         }
-        return new RunningStack(home, "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+        int base = LocalStack.servicePortBase();
+        return new RunningStack(home, "http://127.0.0.1:" + base, "http://127.0.0.1:" + (base + 1), "http://127.0.0.1:" + (base + 2),
                 Integer.parseInt(infra.getProperty("IMAP_PORT")), Long.parseLong(infra.getProperty("KAFKA_PID")),
                 Integer.parseInt(infra.getProperty("PG_PORT")), LocalKeys.loadOrCreate(home.resolve("keys")));
     }
@@ -40,8 +42,8 @@ record RunningStack(Path home, String incidentUrl, String escalationUrl, String 
                 user + "@example.test", List.of(roles), Instant.now(), Instant.now().plus(Duration.ofHours(1))));
     }
 
-    /** notification-service's management interface (/q/metrics), as tocsin up configures it. */
+    /** notification-service's management interface (/q/metrics), as tocsin up configures it: its port + 1000. */
     String notificationManagementUrl() {
-        return "http://127.0.0.1:9083";
+        return "http://127.0.0.1:" + (LocalStack.servicePortBase() + 2 + 1000);
     }
 }

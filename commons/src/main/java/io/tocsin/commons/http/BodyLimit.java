@@ -3,6 +3,7 @@ package io.tocsin.commons.http;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.tocsin.commons.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** How long the rest of a refused body is read before the connection closes anyway. */
+    static final long LINGER_MILLIS = 5_000;
 
     private final long maxBodyBytes;
     private final BodyLimits limits;
@@ -66,6 +70,7 @@ public class BodyLimit {
             }
             context.next();
         } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // No declared size. (HTTP/2, whose bodies carry neither header, is off: see microprofile-config.properties.)
             chunked.handle(context);
         } else {
             context.next();
@@ -82,12 +87,26 @@ public class BodyLimit {
         }
     }
 
-    /** problem+json, then the connection closes: the rest of a body we refuse is not worth reading. */
+    /**
+     * problem+json, then the connection closes. A refused body that is still arriving is read and dropped first, for
+     * at most {@link #LINGER_MILLIS} (a "lingering close", as nginx does): a client that writes its whole body before
+     * it reads the answer (most HTTP libraries) would otherwise get a broken pipe instead of the 413.
+     */
     private static void answer(RoutingContext context, Response.Status status, String detail) {
+        HttpServerRequest request = context.request();
+        if (request.isEnded()) {
+            context.response().endHandler(ignored -> request.connection().close());
+        } else {
+            long linger = context.vertx().setTimer(LINGER_MILLIS, ignored -> request.connection().close());
+            request.handler(dropped -> { })
+                    .endHandler(ignored -> {
+                        context.vertx().cancelTimer(linger);
+                        request.connection().close();
+                    })
+                    .resume();
+        }
         context.response().setStatusCode(status.getStatusCode())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ignored -> context.request().connection().close())
                 .end(Json.encode(Problem.of(status, detail)));
     }
 }

@@ -11,7 +11,8 @@ import jakarta.enterprise.event.Observes;
  * pages (status page, incident pages, one-tap and unsubscribe pages, the metrics page) a Content-Security-Policy
  * that allows no script at all, styles only from the service's own static files, no framing, and no referrer
  * (one-tap and unsubscribe URLs carry tokens). Pages must therefore keep their CSS in static files, without inline
- * {@code <style>} or {@code style=""}.
+ * {@code <style>} or {@code style=""}. A page that must run a script (incident-service's room, for its live stream)
+ * sets its own, equally strict policy with a per-response nonce, and that policy is kept.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -30,7 +31,10 @@ public class SecurityHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             String type = headers.get("Content-Type");
             if (type != null && type.regionMatches(true, 0, "text/html", 0, "text/html".length())) {
-                headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                // A page that needs more (the incident room's one script, by nonce) sets its own policy; it is kept.
+                if (!headers.contains("Content-Security-Policy")) {
+                    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                }
                 headers.set("X-Frame-Options", "DENY");
                 headers.set("Referrer-Policy", "no-referrer");
             }

@@ -86,7 +86,7 @@ public final class LocalStack {
 
         // intake over HTTPS too (PagerDuty client libraries always use https): the stack's own CA signs a certificate.
         LocalCa.Material tls = LocalCa.loadOrCreate(home.resolve("keys"));
-        log("TLS: clients trust " + tls.caPem() + " (the local CA) for https://127.0.0.1:8443");
+        log("TLS: clients trust " + tls.caPem() + " (the local CA) for https://127.0.0.1:" + (servicePortBase() + 362));
         Files.writeString(run.resolve("infra.env"), String.join("\n",
                 "PG_HOST=" + pgHost,
                 "PG_PORT=" + pgPort,
@@ -155,8 +155,10 @@ public final class LocalStack {
         }
         KeyPair keys = LocalKeys.loadOrCreate(home.resolve("keys"));
         Duration levelDelay = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
+        int base = servicePortBase();
         io.tocsin.local.demo.Tour.Target target = new io.tocsin.local.demo.Tour.Target(
-                "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084",
+                "http://127.0.0.1:" + base, "http://127.0.0.1:" + (base + 1), "http://127.0.0.1:" + (base + 2),
+                "http://127.0.0.1:" + (base + 3),
                 Integer.parseInt(infra.getProperty("IMAP_PORT")),
                 (user, roles) -> Tokens.sign(keys.getPrivate(), new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE,
                         user, user, user + "@example.test", List.of(roles), Instant.now(),
@@ -182,6 +184,11 @@ public final class LocalStack {
                 System.err.println("While stopping: " + e);
             }
         }
+    }
+
+    /** incident-service's port; escalation, notification and status listen on the three after it (tocsin up). */
+    public static int servicePortBase() {
+        return Integer.parseInt(env("TOCSIN_PORT_BASE", "8081"));
     }
 
     private static Path home() {

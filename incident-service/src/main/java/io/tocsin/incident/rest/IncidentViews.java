@@ -3,6 +3,7 @@ package io.tocsin.incident.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.tocsin.events.Link;
 import io.tocsin.incident.Incident;
 import io.tocsin.incident.TimelineEntry;
@@ -21,6 +22,8 @@ public final class IncidentViews {
     private IncidentViews() {
     }
 
+    /** Registered for reflection with {@link IncidentView}: they reach Jackson inside a Response. */
+    @RegisterForReflection
     public record Person(String id, String name, String email) {
         static Person of(Incident i) {
             return i.assigneeId == null ? null : new Person(i.assigneeId, i.assigneeName, i.assigneeEmail);
@@ -29,8 +32,10 @@ public final class IncidentViews {
 
     /**
      * One incident in full. {@code secondsToRespond}: time left to the response target while unacknowledged
-     * (negative once breached), null once acknowledged or resolved.
+     * (negative once breached), null once acknowledged or resolved. Registered for reflection: it reaches Jackson
+     * inside a Response (with its ETag), which Quarkus cannot see through in a native image.
      */
+    @RegisterForReflection
     public record IncidentView(UUID id, String service, String priority, String severity, String summary,
                                String source, String status, String phase, Person assignee, int alertCount,
                                List<Link> links, Instant createdAt, Instant lastSeenAt, Instant respondBy,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.intake.format.InvalidAlertException;
@@ -31,8 +32,9 @@ import java.util.List;
 @PermitAll
 public class PagerDutyResource {
 
-    /** PagerDuty's answer shape. */
+    /** PagerDuty's answer shape; registered for reflection because it reaches Jackson inside a Response. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
     public record EventsAnswer(String status, String message, @JsonProperty("dedup_key") String dedupKey,
                                List<String> errors) {
     }
