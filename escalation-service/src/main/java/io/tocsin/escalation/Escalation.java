@@ -102,6 +102,21 @@ public class Escalation {
     @Column(name = "bridge_url")
     public String bridgeUrl;
 
+    /** The incident's commander (IncidentRoleChanged): response-target clock notices page them first. */
+    @Column(name = "commander_id")
+    public String commanderId;
+
+    @Column(name = "commander_name")
+    public String commanderName;
+
+    /** The commander's e-mail from the event, for a commander who is no responder here. */
+    @Column(name = "commander_email")
+    public String commanderEmail;
+
+    /** occurredAt of the role event that set the commander: an older one replayed later does not override it. */
+    @Column(name = "commander_at")
+    public Instant commanderAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

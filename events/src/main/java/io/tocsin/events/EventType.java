@@ -22,6 +22,10 @@ public enum EventType {
     INCIDENT_ROLE_CHANGED("IncidentRoleChanged", Topics.INCIDENT_EVENTS, IncidentRoleChanged.class),
     INCIDENT_BRIDGE_CHANGED("IncidentBridgeChanged", Topics.INCIDENT_EVENTS, IncidentBridgeChanged.class),
     EVIDENCE_ADDED("EvidenceAdded", Topics.INCIDENT_EVENTS, EvidenceAdded.class),
+    PERSONAL_DATA_BREACH_MARKED("PersonalDataBreachMarked", Topics.INCIDENT_EVENTS, PersonalDataBreachMarked.class),
+    PERSONAL_DATA_BREACH_UNMARKED("PersonalDataBreachUnmarked", Topics.INCIDENT_EVENTS,
+            PersonalDataBreachUnmarked.class),
+    PERSONAL_DATA_BREACH_DECIDED("PersonalDataBreachDecided", Topics.INCIDENT_EVENTS, PersonalDataBreachDecided.class),
     // escalation-service → tocsin.escalation-events and tocsin.notification-requests
     ESCALATION_STEP_REACHED("EscalationStepReached", Topics.ESCALATION_EVENTS, EscalationStepReached.class, 2),
     ESCALATION_LEVEL_SKIPPED("EscalationLevelSkipped", Topics.ESCALATION_EVENTS, EscalationLevelSkipped.class),
@@ -29,6 +33,9 @@ public enum EventType {
     RESPONSE_TARGET_AT_RISK("ResponseTargetAtRisk", Topics.ESCALATION_EVENTS, ResponseTargetAtRisk.class),
     RESPONSE_TARGET_BREACHED("ResponseTargetBreached", Topics.ESCALATION_EVENTS, ResponseTargetBreached.class),
     NOTIFICATION_REQUESTED("NotificationRequested", Topics.NOTIFICATION_REQUESTS, NotificationRequested.class),
+    STAKEHOLDER_NOTICE_REQUESTED("StakeholderNoticeRequested", Topics.NOTIFICATION_REQUESTS,
+            StakeholderNoticeRequested.class),
+    BREACH_REMINDER_REQUESTED("BreachReminderRequested", Topics.NOTIFICATION_REQUESTS, BreachReminderRequested.class),
     // notification-service → tocsin.notification-events
     NOTIFICATION_DELIVERED("NotificationDelivered", Topics.NOTIFICATION_EVENTS, NotificationDelivered.class, 2),
     NOTIFICATION_FAILED("NotificationFailed", Topics.NOTIFICATION_EVENTS, NotificationFailed.class, 2),

@@ -63,6 +63,14 @@ class EventSchemaTest {
                 new EvidenceAdded("checkout-api", Priority.P1, "error rate 45%", UUID.randomUUID().toString(),
                         EvidenceAdded.Kind.FILE, "firewall.log", "edge firewall, 09:00-10:00", "text/plain", 1234L, null,
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", alice),
+                new PersonalDataBreachMarked("checkout-api", Priority.P1, "error rate 45%", now.minusSeconds(3600),
+                        now.plusSeconds(68 * 3600), PersonalDataBreachMarked.Source.MANUAL, null,
+                        "customer records in the export", alice),
+                new PersonalDataBreachUnmarked("checkout-api", Priority.P1, "error rate 45%",
+                        "the export held test data only", alice),
+                new PersonalDataBreachDecided("checkout-api", Priority.P1, "error rate 45%", now.minusSeconds(3600),
+                        now.plusSeconds(68 * 3600), now, true, now, "BfDI", "BfDI-2026-0042",
+                        "customer addresses were exposed", false, null, true, false, alice),
                 new EscalationStepReached("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 1, 0,
                         List.of(new PersonRef("bob", "Bob"))),
                 new EscalationLevelSkipped("checkout-api", Priority.P1, "error rate 45%", "Checkout P1", 2, 0,
@@ -72,6 +80,10 @@ class EventSchemaTest {
                 new ResponseTargetBreached("checkout-api", Priority.P1, "error rate 45%", due),
                 new NotificationRequested(bob, mail, "checkout-api", Priority.P1, "error rate 45%", due, links, 1, 0,
                         "escalation level 1"),
+                new StakeholderNoticeRequested(StakeholderNoticeRequested.Notice.RESPONSE_TARGET_AT_RISK,
+                        "checkout-api", Priority.P1, "error rate 45%", due, 80, new PersonRef("alice", "Alice")),
+                new BreachReminderRequested("checkout-api", Priority.P1, "error rate 45%", now.minusSeconds(86_400),
+                        now.plusSeconds(48 * 3600), 24, false, null),
                 new NotificationDelivered("d-1", UUID.randomUUID(), "page", "RESPONDER", "bob", "Bob",
                         ContactMethod.Kind.EMAIL, 1),
                 new NotificationFailed("d-2", UUID.randomUUID(), "page", "RESPONDER", "bob", "Bob",
@@ -102,6 +114,27 @@ class EventSchemaTest {
                 "P1", 1, 0, List.of(new PersonRef("bob", "Bob"))), UUID.randomUUID(), Instant.now()));
         assertFalse(EventSchemaAssert.violations(step.replace("\"name\":\"Bob\"",
                 "\"name\":\"Bob\",\"email\":\"bob@example.test\"")).isEmpty());
+    }
+
+    @Test
+    void clockNoticesNameTheCommanderWithoutAnAddress() throws Exception {
+        String notice = mapper.writeValueAsString(Envelope.of(new StakeholderNoticeRequested(
+                StakeholderNoticeRequested.Notice.RESPONSE_TARGET_BREACHED, "checkout-api", Priority.P2, "slow", Instant.now(),
+                null, new PersonRef("alice", "Alice")), UUID.randomUUID(), Instant.now()));
+        EventSchemaAssert.assertMatchesSchema(notice);
+        assertFalse(EventSchemaAssert.violations(notice.replace("\"name\":\"Alice\"",
+                "\"name\":\"Alice\",\"email\":\"alice@example.test\"")).isEmpty());
+        String reminder = mapper.writeValueAsString(Envelope.of(new BreachReminderRequested("checkout-api", Priority.P1,
+                "leak", Instant.now(), Instant.now(), 96, true, null), UUID.randomUUID(), Instant.now()));
+        assertFalse(EventSchemaAssert.violations(reminder).isEmpty(), "the clock ends at 72 hours");
+    }
+
+    @Test
+    void aBreachDecisionNeedsItsReasoning() throws Exception {
+        String decided = mapper.writeValueAsString(Envelope.of(new PersonalDataBreachDecided("checkout-api",
+                Priority.P1, "leak", Instant.now(), Instant.now(), Instant.now(), false, null, null, null, "",
+                false, null, true, false, alice), UUID.randomUUID(), Instant.now()));
+        assertFalse(EventSchemaAssert.violations(decided).isEmpty());
     }
 
     @Test

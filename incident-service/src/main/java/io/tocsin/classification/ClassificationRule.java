@@ -53,6 +53,10 @@ public class ClassificationRule {
     @Column(name = "set_service")
     public String setService;
 
+    /** A match also marks the new incident a personal-data breach, aware from the alert's arrival (GDPR Art. 33). */
+    @Column(name = "mark_personal_data_breach", nullable = false)
+    public boolean markPersonalDataBreach;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RuleMatcherTest {
 
@@ -27,7 +29,7 @@ class RuleMatcherTest {
 
     private static Rule rule(String name, Priority priority, String severity, Pattern summary, List<LabelCondition> labels,
                              String setService) {
-        return new Rule(UUID.randomUUID(), name, null, null, severity, null, summary, labels, priority, setService);
+        return new Rule(UUID.randomUUID(), name, null, null, severity, null, summary, labels, priority, setService, false);
     }
 
     @Test
@@ -71,10 +73,20 @@ class RuleMatcherTest {
     }
 
     @Test
+    void aRuleThatMarksPersonalDataBreachesSaysSoInItsDecisionTheDefaultNever() {
+        Rule pii = new Rule(UUID.randomUUID(), "pii", null, null, null, null, Pattern.compile("customer export"),
+                List.of(), Priority.P1, null, true);
+        assertTrue(RuleMatcher.decide(List.of(pii), alert("warning", "customer export public", Map.of()), "s")
+                .personalDataBreach());
+        assertFalse(RuleMatcher.decide(List.of(pii), alert("critical", "disk full", Map.of()), "s").personalDataBreach());
+    }
+
+    @Test
     void integrationAndServiceConditionsUseTheAlertsValues() {
         Rule other = new Rule(UUID.randomUUID(), "other", UUID.randomUUID(), null, null, null, null, List.of(),
-                Priority.P1, null);
-        Rule search = new Rule(UUID.randomUUID(), "search", null, "search", null, null, null, List.of(), Priority.P2, null);
+                Priority.P1, null, false);
+        Rule search = new Rule(UUID.randomUUID(), "search", null, "search", null, null, null, List.of(), Priority.P2, null,
+                false);
         assertEquals(Priority.P4, RuleMatcher.decide(List.of(other), alert("info", "x", Map.of()), "s").priority());
         assertEquals(Priority.P2, RuleMatcher.decide(List.of(search), alert("info", "x", Map.of()), "search").priority());
         assertEquals(Priority.P4, RuleMatcher.decide(List.of(search), alert("info", "x", Map.of()), "checkout").priority());

@@ -51,6 +51,13 @@ class ErasureTest {
         given().header("Authorization", carol).contentType(ContentType.JSON)
                 .body("{\"id\":\"" + person + "\",\"name\":\"Erin\",\"email\":\"erin@example.test\"}")
                 .post("/api/v1/incidents/" + other + "/assign").then().statusCode(200);
+        // Erin, in command, marks the incident a personal-data breach: the breach record names her too.
+        given().header("Authorization", erin).contentType(ContentType.JSON)
+                .post("/api/v1/incidents/" + id + "/roles/commander/assign").then().statusCode(200);
+        given().header("Authorization", erin).contentType(ContentType.JSON)
+                .body("{\"awareAt\":\"" + Instant.now().minusSeconds(60) + "\"}")
+                .put("/api/v1/incidents/" + id + "/personal-data-breach").then().statusCode(200)
+                .body("markedBy", equalTo("user:" + person));
 
         String json = mapper.writeValueAsString(Envelope.of(new PersonErased(person, PersonErased.Kind.RESPONDER),
                 null, Instant.now()));
@@ -61,6 +68,8 @@ class ErasureTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", carol)
                 .get("/api/v1/incidents/" + id).then().statusCode(200)
                 .body("assignee.name", equalTo("Erased person")).body("assignee.email", nullValue()));
+        given().header("Authorization", carol).get("/api/v1/incidents/" + id + "/personal-data-breach").then()
+                .body("markedBy", equalTo("user:Erased person"));
         given().header("Authorization", carol).get("/api/v1/incidents/" + other).then()
                 .body("assignee.name", equalTo("Erased person")).body("assignee.id", not(equalTo(person)));
         given().header("Authorization", carol).get("/api/v1/incidents/" + id + "/timeline").then()

@@ -5,6 +5,7 @@ import io.tocsin.events.ActionItemOverdue;
 import io.tocsin.events.ComponentChanged;
 import io.tocsin.events.Actor;
 import io.tocsin.events.AlertAppended;
+import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationLevelSkipped;
@@ -32,6 +33,9 @@ import io.tocsin.events.NotificationFailed;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.PersonErased;
 import io.tocsin.events.PersonRef;
+import io.tocsin.events.PersonalDataBreachDecided;
+import io.tocsin.events.PersonalDataBreachMarked;
+import io.tocsin.events.PersonalDataBreachUnmarked;
 import io.tocsin.events.Phase;
 import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.Priority;
@@ -39,6 +43,7 @@ import io.tocsin.events.PublicUpdatePosted;
 import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
+import io.tocsin.events.StakeholderNoticeRequested;
 
 /**
  * Every service writes its events through the outbox and reads others' with Jackson, which reaches record
@@ -54,8 +59,11 @@ import io.tocsin.events.ResponseTargetBreached;
         IncidentPhaseChanged.class, IncidentAssigned.class,
         IncidentRole.class, IncidentRoleChanged.class, IncidentRoleChanged.Change.class, IncidentBridgeChanged.class,
         EvidenceAdded.class, EvidenceAdded.Kind.class,
+        PersonalDataBreachMarked.class, PersonalDataBreachMarked.Source.class, PersonalDataBreachUnmarked.class,
+        PersonalDataBreachDecided.class,
         NotificationRequested.class, EscalationStepReached.class, EscalationLevelSkipped.class, EscalationMuted.class,
         ResponseTargetAtRisk.class, ResponseTargetBreached.class,
+        StakeholderNoticeRequested.class, StakeholderNoticeRequested.Notice.class, BreachReminderRequested.class,
         NotificationDelivered.class, NotificationFailed.class,
         PublicUpdatePosted.class, MaintenanceStarted.class, MaintenanceEnded.class, PostmortemPublished.class,
         ActionItemOverdue.class, ComponentChanged.class})

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.escalation.breach.BreachClockService;
 import io.tocsin.escalation.repository.EscalationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The durable timer loop every replica runs: claims due rows with FOR UPDATE SKIP LOCKED, applies them and
+ * The durable timer loop every replica runs (escalation levels, delayed pages, response-target clocks, GDPR breach
+ * clocks): claims due rows with FOR UPDATE SKIP LOCKED, applies them and
  * advances the timers in the same transaction that writes the outbox, on the database clock. There are no timers
  * in memory: a timer that fell due while every replica was down fires on the next pass. Engine objects are
  * independent of each other (tests run two against one database).
@@ -21,9 +23,9 @@ import java.util.function.Supplier;
 public class EscalationEngine {
 
     /** What one pass did. */
-    public record Pass(int escalations, int pages, int targets) {
+    public record Pass(int escalations, int pages, int targets, int breachClocks) {
         public int total() {
-            return escalations + pages + targets;
+            return escalations + pages + targets + breachClocks;
         }
     }
 
@@ -32,9 +34,11 @@ public class EscalationEngine {
     private final EscalationRepository escalations;
     private final Pager pager;
     private final EngineConfig config;
+    private final BreachClockService breaches;
 
     public EscalationEngine(Outbox outbox, EngineRepository db, EscalationRepository escalations, Pager pager,
-                            EngineConfig config) {
+                            EngineConfig config, BreachClockService breaches) {
+        this.breaches = breaches;
         this.outbox = outbox;
         this.db = db;
         this.escalations = escalations;
@@ -45,7 +49,9 @@ public class EscalationEngine {
     /** Runs batches until nothing is due; returns what this engine object applied. */
     public Uni<Pass> runDue() {
         return loop(this::escalationBatch).chain(levels -> loop(this::pageBatch)
-                .chain(pages -> loop(this::targetBatch).map(targets -> new Pass(levels, pages, targets))));
+                .chain(pages -> loop(this::targetBatch)
+                        .chain(targets -> loop(this::breachBatch)
+                                .map(clocks -> new Pass(levels, pages, targets, clocks)))));
     }
 
     private Uni<Integer> loop(Supplier<Uni<Integer>> batch) {
@@ -96,6 +102,16 @@ public class EscalationEngine {
         return outbox.transaction(() -> db.claimDueTargets(config.batchSize())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0) : db.now().chain(now -> each(ids,
                         id -> escalations.findById(id).chain(e -> pager.checkTarget(e, now))).replaceWith(ids.size()))));
+    }
+
+    /**
+     * One transaction: claim GDPR breach clocks whose next reminder is due, and send it (docs/security-incidents.md).
+     * The same durable-timer rules as every other timer here: database clock, SKIP LOCKED, outbox in the transaction.
+     */
+    Uni<Integer> breachBatch() {
+        return outbox.transaction(() -> breaches.claimDue(config.batchSize())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(0) : db.now().chain(now -> each(ids,
+                        id -> breaches.remind(id, now)).replaceWith(ids.size()))));
     }
 
     /** Applies {@code work} to each item in turn: a reactive session runs one statement at a time. */

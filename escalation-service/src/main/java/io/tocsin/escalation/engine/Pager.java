@@ -22,6 +22,7 @@ import io.tocsin.events.PersonRef;
 import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
+import io.tocsin.events.StakeholderNoticeRequested;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +52,11 @@ public class Pager {
     private final Json json;
     private final Counter pages;
     private final Counter skips;
+    private final ClockNotices notices;
 
     public Pager(Outbox outbox, EngineRepository db, Routing routing, Resolver resolver, EngineConfig config,
-                 Json json, MeterRegistry registry) {
+                 Json json, MeterRegistry registry, ClockNotices notices) {
+        this.notices = notices;
         this.pages = Counter.builder("tocsin_escalation_pages").description("NotificationRequested written")
                 .register(registry);
         this.skips = Counter.builder("tocsin_escalation_levels_skipped")
@@ -227,26 +230,35 @@ public class Pager {
                 e.incidentId, now)).replaceWithVoid();
     }
 
-    /** Response-target clock: at risk first, then breached, each once. */
+    /**
+     * Response-target clock: at risk first, then breached, each once; each tells the commander (or the current level)
+     * and the stakeholders ({@link ClockNotices}). When both fall due in one pass (no engine ran meanwhile), people
+     * hear only that the target was breached.
+     */
     public Uni<Void> checkTarget(Escalation e, Instant now) {
         if (e.respondBy == null) {
             e.nextTargetAt = null;
             return Uni.createFrom().voidItem();
         }
         Uni<Void> effect = Uni.createFrom().voidItem();
+        boolean breached = !now.isBefore(e.respondBy);
         if (e.targetStage == 0) {
             e.targetStage = 1;
             effect = outbox.append(Envelope.of(new ResponseTargetAtRisk(e.service, priority(e), e.summary, e.respondBy,
                             config.atRiskPercent()), e.incidentId, now))
                     .chain(() -> db.log(e.incidentId, now, null, null, "AT_RISK", "Unacknowledged at "
-                            + config.atRiskPercent() + " % of the response target (" + e.respondBy + ")"));
+                            + config.atRiskPercent() + " % of the response target (" + e.respondBy + ")"))
+                    .chain(() -> breached ? Uni.createFrom().voidItem() : notices.tell(e,
+                            StakeholderNoticeRequested.Notice.RESPONSE_TARGET_AT_RISK, config.atRiskPercent(), now));
         }
-        if (e.targetStage == 1 && !now.isBefore(e.respondBy)) {
+        if (e.targetStage == 1 && breached) {
             e.targetStage = 2;
             effect = effect.chain(() -> outbox.append(Envelope.of(new ResponseTargetBreached(e.service, priority(e),
                             e.summary, e.respondBy), e.incidentId, now)))
                     .chain(() -> db.log(e.incidentId, now, null, null, "BREACHED",
-                            "Response target " + e.respondBy + " passed unacknowledged"));
+                            "Response target " + e.respondBy + " passed unacknowledged"))
+                    .chain(() -> notices.tell(e, StakeholderNoticeRequested.Notice.RESPONSE_TARGET_BREACHED,
+                            config.atRiskPercent(), now));
         }
         e.nextTargetAt = e.targetStage == 1 ? e.respondBy : null;
         return effect;

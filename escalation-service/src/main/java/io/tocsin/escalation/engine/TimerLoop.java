@@ -36,8 +36,8 @@ public class TimerLoop {
         return engine.runDue()
                 .invoke(pass -> {
                     if (pass.total() > 0) {
-                        Log.debugf("Escalation pass: %d levels, %d delayed pages, %d target clocks",
-                                pass.escalations(), pass.pages(), pass.targets());
+                        Log.debugf("Escalation pass: %d levels, %d delayed pages, %d target clocks, %d breach clocks",
+                                pass.escalations(), pass.pages(), pass.targets(), pass.breachClocks());
                     }
                 })
                 .call(pass -> Panache.withSession(() -> db.overdue(60 + config.tick().toSeconds()))

@@ -140,9 +140,14 @@ public class EscalationService {
         });
     }
 
-    /** Someone was given a role in the incident's response: they are paged with the room link (the war room). */
+    /**
+     * Someone was given a role in the incident's response: they are paged with the room link (the war room), and the
+     * escalation remembers its commander.
+     */
     public Uni<Void> onRoleChanged(Envelope<IncidentRoleChanged> event) {
-        return warRoom.onRoleChanged(event);
+        IncidentRoleChanged data = event.data();
+        return apply(event, data.service(), data.priority(), data.summary(),
+                (e, now) -> warRoom.onRoleChanged(event, e, now));
     }
 
     /** The war room's bridge changed: later pages link to it. */

@@ -3,6 +3,7 @@ package io.tocsin.escalation.service;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.escalation.Escalation;
 import io.tocsin.escalation.engine.EngineRepository;
 import io.tocsin.escalation.repository.EscalationRepository;
 import io.tocsin.escalation.responder.Responder;
@@ -27,7 +28,8 @@ import java.util.Locale;
 /**
  * The war room's news from incident-service (docs/war-room.md). Whoever is given a role is paged once, on each of
  * their immediate contact methods, with the room link and the bridge: the commander as "you are now the incident
- * commander", the others with their role. The bridge is kept on the escalation so every later page links to it. Runs
+ * commander", the others with their role. The commander and the bridge are kept on the escalation: the response-target
+ * clock's notices page the commander, and every later page links to the bridge. Runs
  * inside the consumer's batch transaction, which applies each event at most once, like every incident event here.
  */
 @ApplicationScoped
@@ -49,13 +51,37 @@ public class WarRoomService {
         this.responderService = responderService;
     }
 
-    public Uni<Void> onRoleChanged(Envelope<IncidentRoleChanged> event) {
+    /**
+     * Someone was given (or gave up) a role: the new holder is paged, and the escalation {@code e} (locked, in the
+     * consumer's transaction) remembers who is in command, for the response-target clock's notices.
+     */
+    public Uni<Void> onRoleChanged(Envelope<IncidentRoleChanged> event, Escalation e, Instant now) {
         IncidentRoleChanged role = event.data();
+        if (role.role() == IncidentRole.COMMANDER) {
+            keepCommander(e, event);
+        }
         if (role.change() == IncidentRoleChanged.Change.RELEASED || role.holder() == null || role.holder().id() == null) {
             return Uni.createFrom().voidItem();
         }
-        return db.now().chain(now -> responders.findById(role.holder().id())
-                .chain(responder -> page(event, responder, now)));
+        return responders.findById(role.holder().id()).chain(responder -> page(event, responder, now));
+    }
+
+    /** The newest role event wins, whatever order a replay delivers them in. */
+    private static void keepCommander(Escalation e, Envelope<IncidentRoleChanged> event) {
+        IncidentRoleChanged role = event.data();
+        if (role.holder() == null || (e.commanderAt != null && event.occurredAt().isBefore(e.commanderAt))) {
+            return;
+        }
+        e.commanderAt = event.occurredAt();
+        if (role.change() != IncidentRoleChanged.Change.RELEASED) {
+            e.commanderId = role.holder().id();
+            e.commanderName = role.holder().name();
+            e.commanderEmail = role.holder().email();
+        } else if (role.holder().id() != null && role.holder().id().equals(e.commanderId)) {
+            e.commanderId = null;
+            e.commanderName = null;
+            e.commanderEmail = null;
+        }
     }
 
     public Uni<Void> onBridgeChanged(Envelope<IncidentBridgeChanged> event) {

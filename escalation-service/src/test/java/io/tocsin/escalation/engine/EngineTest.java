@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.escalation.repository.EscalationRepository;
+import io.tocsin.escalation.breach.BreachClockService;
 import io.tocsin.escalation.support.Api;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
@@ -62,6 +63,8 @@ class EngineTest {
     Pager pager;
     @Inject
     EngineConfig config;
+    @Inject
+    BreachClockService breaches;
 
     /** A service routed to a fresh two-level policy: level 1 {@code first}, 60 s later level 2 {@code second}. */
     private record Setup(String service, String first, String second, UUID policy) {
@@ -274,8 +277,8 @@ class EngineTest {
                         '[]', ?::uuid, 'two-levels', 1, 0, 0, 1, 0, now() + interval '1 hour', now())""",
                     id.toString(), s.service(), s.policy().toString());
         }
-        EscalationEngine one = new EscalationEngine(outbox, db, escalations, pager, config);
-        EscalationEngine two = new EscalationEngine(outbox, db, escalations, pager, config);
+        EscalationEngine one = new EscalationEngine(outbox, db, escalations, pager, config, breaches);
+        EscalationEngine two = new EscalationEngine(outbox, db, escalations, pager, config, breaches);
         TestDatabase.execute("update escalation set next_escalation_at = now() - interval '1 second' where service = ?",
                 s.service());
         CompletableFuture<EscalationEngine.Pass> a = CompletableFuture.supplyAsync(() -> run(one));
@@ -300,7 +303,7 @@ class EngineTest {
         // As if every replica had been down for an hour: a new engine object has no memory, only the table.
         TestDatabase.execute("update escalation set next_escalation_at = now() - interval '1 hour' "
                 + "where incident_id = ?::uuid", incident.toString());
-        run(new EscalationEngine(outbox, db, escalations, pager, config));
+        run(new EscalationEngine(outbox, db, escalations, pager, config, breaches));
         assertEquals(2, Api.pages(incident, 2).size());
     }
 

@@ -52,19 +52,21 @@ public class ClassificationRuleResource {
             @Size(max = 500) String summary,
             @Size(max = 20) List<@Valid @NotNull LabelRequest> labels,
             @NotNull @Pattern(regexp = "P[1-4]", message = "must be one of P1, P2, P3, P4") String priority,
-            @Pattern(regexp = SLUG, message = "must be a service slug like checkout-api") String setService) {
+            @Pattern(regexp = SLUG, message = "must be a service slug like checkout-api") String setService,
+            Boolean personalDataBreach) {
 
         ClassificationService.RuleDefinition definition() {
             return new ClassificationService.RuleDefinition(name, position, enabled, integrationId, service, severity,
                     source, summary, labels == null ? null : labels.stream()
                     .map(l -> new ClassificationService.LabelDefinition(l.key(), l.op(), l.value())).toList(),
-                    priority, setService);
+                    priority, setService, personalDataBreach);
         }
     }
 
     public record RuleView(UUID id, int position, String name, boolean enabled, UUID integrationId, String service,
                            String severity, String source, String summary,
-                           List<ClassificationService.LabelDefinition> labels, String priority, String setService) {
+                           List<ClassificationService.LabelDefinition> labels, String priority, String setService,
+                           boolean personalDataBreach) {
     }
 
     /** An alert as classification sees it. */
@@ -78,7 +80,8 @@ public class ClassificationRuleResource {
             Map<String, String> labels) {
     }
 
-    public record DryRunView(String priority, String service, UUID ruleId, String ruleName, String decidedBy) {
+    public record DryRunView(String priority, String service, UUID ruleId, String ruleName, String decidedBy,
+                             boolean personalDataBreach) {
     }
 
     private final ClassificationService classification;
@@ -119,11 +122,13 @@ public class ClassificationRuleResource {
         AlertFacts facts = new AlertFacts(request.integrationId(), request.service(), request.severity(),
                 request.source(), request.summary(), request.labels() == null ? Map.of() : request.labels());
         return classification.dryRun(facts, request.service()).map(d -> new DryRunView(d.priority().name(),
-                d.service(), d.ruleId(), d.ruleName(), d.ruleId() == null ? "severity default" : "rule"));
+                d.service(), d.ruleId(), d.ruleName(), d.ruleId() == null ? "severity default" : "rule",
+                d.personalDataBreach()));
     }
 
     private RuleView view(ClassificationRule r) {
         return new RuleView(r.id, r.position, r.name, r.enabled, r.matchIntegration, r.matchService, r.matchSeverity,
-                r.matchSource, r.matchSummary, classification.labelsOf(r), r.setPriority, r.setService);
+                r.matchSource, r.matchSummary, classification.labelsOf(r), r.setPriority, r.setService,
+                r.markPersonalDataBreach);
     }
 }

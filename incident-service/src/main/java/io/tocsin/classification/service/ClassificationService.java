@@ -27,7 +27,7 @@ public class ClassificationService {
     /** A rule as an admin writes it; null conditions match anything. */
     public record RuleDefinition(String name, Integer position, Boolean enabled, UUID integrationId, String service,
                                  String severity, String source, String summary, List<LabelDefinition> labels,
-                                 String priority, String setService) {
+                                 String priority, String setService, Boolean personalDataBreach) {
     }
 
     public record LabelDefinition(String key, String op, String value) {
@@ -123,6 +123,7 @@ public class ClassificationService {
         rule.matchLabels = toJson(d.labels() == null ? List.of() : d.labels());
         rule.setPriority = d.priority();
         rule.setService = d.setService();
+        rule.markPersonalDataBreach = Boolean.TRUE.equals(d.personalDataBreach());
     }
 
     /** Checks what Bean Validation cannot: that every regular expression compiles and label conditions are whole. */
@@ -181,7 +182,7 @@ public class ClassificationService {
         return new RuleMatcher.Rule(rule.id, rule.name, rule.matchIntegration, rule.matchService, rule.matchSeverity,
                 rule.matchSource == null ? null : RuleMatcher.pattern(rule.matchSource),
                 rule.matchSummary == null ? null : RuleMatcher.pattern(rule.matchSummary),
-                labels, Priority.valueOf(rule.setPriority), rule.setService);
+                labels, Priority.valueOf(rule.setPriority), rule.setService, rule.markPersonalDataBreach);
     }
 
     public List<LabelDefinition> labelsOf(ClassificationRule rule) {

@@ -19,7 +19,8 @@ public final class RuleMatcher {
 
     /** A compiled rule. Null conditions match anything. */
     public record Rule(UUID id, String name, UUID integrationId, String service, String severity, Pattern source,
-                       Pattern summary, List<LabelCondition> labels, Priority priority, String setService) {
+                       Pattern summary, List<LabelCondition> labels, Priority priority, String setService,
+                       boolean personalDataBreach) {
     }
 
     public enum Op { EQUALS, REGEX, EXISTS }
@@ -40,8 +41,11 @@ public final class RuleMatcher {
         }
     }
 
-    /** The outcome, with the deciding rule (null when the severity default decided). */
-    public record Decision(Priority priority, String service, UUID ruleId, String ruleName) {
+    /**
+     * The outcome, with the deciding rule (null when the severity default decided) and whether that rule marks the
+     * incident a personal-data breach.
+     */
+    public record Decision(Priority priority, String service, UUID ruleId, String ruleName, boolean personalDataBreach) {
     }
 
     private RuleMatcher() {
@@ -69,10 +73,10 @@ public final class RuleMatcher {
         for (Rule rule : rules) {
             if (matches(rule, alert, service)) {
                 return new Decision(rule.priority(), rule.setService() != null ? rule.setService() : service,
-                        rule.id(), rule.name());
+                        rule.id(), rule.name(), rule.personalDataBreach());
             }
         }
-        return new Decision(bySeverity(alert.severity()), service, null, null);
+        return new Decision(bySeverity(alert.severity()), service, null, null, false);
     }
 
     public static Priority bySeverity(String severity) {

@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Forgets a person when asked (PersonErased): an incident they are assigned to keeps an assignee, but named
  * "Erased person" without id or email, and timeline lines they acted in or were assigned by say the same. Lines
  * written before lines knew whose names they show (issue 16) and free-text notes are not rewritten. A rewritten line
- * is marked redacted, so the timeline's hash chain still verifies and says which lines an erasure changed.
+ * is marked redacted, so the timeline's hash chain still verifies and says which lines an erasure changed. Who
+ * marked a personal-data breach or recorded its decision is re-labelled the same way.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -37,6 +38,15 @@ public class ErasureService {
                         .chain(() -> session.createNativeQuery("""
                                         update incident set assignee_id = 'erased', assignee_name = ?2,
                                         assignee_email = null, version = version + 1 where assignee_id = ?1""")
+                                .setParameter(1, person).setParameter(2, ERASED).executeUpdate())
+                        .call(() -> session.createNativeQuery("""
+                                        update personal_data_breach set
+                                        marked_by = case when marked_by_id = ?1 then 'user:' || ?2 else marked_by end,
+                                        unmarked_by = case when unmarked_by_id = ?1 then 'user:' || ?2 else unmarked_by end,
+                                        decided_by = case when decided_by_id = ?1 then 'user:' || ?2 else decided_by end,
+                                        marked_by_id = nullif(marked_by_id, ?1), unmarked_by_id = nullif(unmarked_by_id, ?1),
+                                        decided_by_id = nullif(decided_by_id, ?1)
+                                        where ?1 in (marked_by_id, unmarked_by_id, decided_by_id)""")
                                 .setParameter(1, person).setParameter(2, ERASED).executeUpdate())
                         .invoke(incidents -> Log.infof("Erased person %s: %d incident(s) re-labelled", person, incidents))
                         .replaceWithVoid());

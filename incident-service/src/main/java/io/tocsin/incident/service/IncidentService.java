@@ -21,8 +21,11 @@ import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Link;
+import io.tocsin.events.PersonalDataBreachMarked;
 import io.tocsin.events.Phase;
 import io.tocsin.events.Priority;
+import io.tocsin.breach.repository.BreachRepository;
+import io.tocsin.breach.service.BreachRules;
 import io.tocsin.incident.Incident;
 import io.tocsin.incident.TimelineChain;
 import io.tocsin.incident.TimelineEntry;
@@ -45,9 +48,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class IncidentService {
 
-    /** A new incident's facts, after classification. */
+    /**
+     * A new incident's facts, after classification: the deciding rule, if any, and whether it marks the incident a
+     * personal-data breach.
+     */
     public record NewIncident(UUID integrationId, String dedupKey, String service, Priority priority, String severity,
-                              String summary, String source, List<Link> links, UUID ruleId) {
+                              String summary, String source, List<Link> links, UUID ruleId, String ruleName,
+                              boolean personalDataBreach) {
     }
 
     /** Whether an alert opened a new incident or was counted on the open one. */
@@ -59,9 +66,11 @@ public class IncidentService {
     private final Outbox outbox;
     private final IncidentConfig config;
     private final ObjectMapper mapper;
+    private final BreachRepository breaches;
 
     public IncidentService(IncidentRepository incidents, TimelineRepository timeline, Outbox outbox,
-                           IncidentConfig config, ObjectMapper mapper) {
+                           IncidentConfig config, ObjectMapper mapper, BreachRepository breaches) {
+        this.breaches = breaches;
         this.incidents = incidents;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -132,8 +141,29 @@ public class IncidentService {
         IncidentTriggered event = new IncidentTriggered(incident.service, facts.priority(), incident.severity,
                 incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
         return timeline.append(new TimelineRepository.Head(0, null), first)
-                .chain(() -> outbox.append(Envelope.of(event, incident.id, now)))
+                .call(() -> outbox.append(Envelope.of(event, incident.id, now)))
+                .call(head -> facts.personalDataBreach() ? markedByRule(incident, head, facts, actor, now)
+                        : Uni.createFrom().voidItem())
                 .replaceWith(new Opened(incident.id, true));
+    }
+
+    /**
+     * A classification rule marked the new incident a personal-data breach: the organisation is aware since the alert
+     * arrived. Only alerts that match such a rule pay for the second timeline entry, the record and the event.
+     */
+    private Uni<Void> markedByRule(Incident incident, TimelineRepository.Head head, NewIncident facts, Actor actor,
+                                   Instant now) {
+        Instant aware = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant deadline = BreachRules.deadline(aware);
+        TimelineEntry marked = line(incident.id, aware, "personal-data-breach-marked", actor,
+                BreachRules.marked(aware, facts.ruleName(), null), null);
+        return timeline.append(head, marked)
+                .chain(next -> incidents.moveHead(incident.id, next))
+                .chain(() -> breaches.insertByRule(incident.id, aware, deadline, facts.ruleName(), display(actor), aware))
+                .chain(() -> outbox.append(Envelope.of(new PersonalDataBreachMarked(incident.service, facts.priority(),
+                        incident.summary, aware, deadline, PersonalDataBreachMarked.Source.RULE, facts.ruleName(),
+                        null, actor), incident.id, now)))
+                .replaceWithVoid();
     }
 
     /** Counts a repeated alert; tells the world at most once per {@code alert-appended-interval} per incident. */
@@ -299,7 +329,8 @@ public class IncidentService {
             case P3 -> "warning";
             case P4 -> "info";
         };
-        NewIncident facts = new NewIncident(null, null, service, priority, severity, summary, null, links, null);
+        NewIncident facts = new NewIncident(null, null, service, priority, severity, summary, null, links, null, null,
+                false);
         return outbox.transaction(() -> open(facts, actor)).chain(opened -> get(opened.incidentId()));
     }
 

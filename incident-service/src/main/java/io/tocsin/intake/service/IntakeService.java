@@ -249,7 +249,7 @@ public class IntakeService {
         return classification.classify(facts, integration.service).chain(decision -> incidents.open(
                 new IncidentService.NewIncident(integration.id, alert.dedupKey(), decision.service(),
                         decision.priority(), alert.severity(), alert.summary(), alert.source(), alert.links(),
-                        decision.ruleId()), actor));
+                        decision.ruleId(), decision.ruleName(), decision.personalDataBreach()), actor));
     }
 
     private static Outcome outcome(Incident incident, String status, NormalizedAlert alert) {

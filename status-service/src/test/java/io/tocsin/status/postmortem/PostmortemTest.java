@@ -10,6 +10,8 @@ import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.NotificationDelivered;
+import io.tocsin.events.PersonalDataBreachDecided;
+import io.tocsin.events.PersonalDataBreachMarked;
 import io.tocsin.events.Priority;
 import io.tocsin.events.Topics;
 import io.tocsin.events.testing.EventSchemaAssert;
@@ -180,6 +182,40 @@ class PostmortemTest {
         given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/publish").then().statusCode(200);
         String page = given().get("/postmortems/" + id).then().statusCode(200).extract().asString();
         assertFalse(page.contains("fw-edge.log") || page.contains(sha), "forensic evidence is not public");
+    }
+
+    @Test
+    void aPersonalDataBreachShowsItsGdprClockAndDecisionInThePostmortemButNotOnItsPublicPage() {
+        UUID incident = resolvedIncident(Priority.P1);
+        String id = awaitPostmortem(incident);
+        given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then().statusCode(200)
+                .body("sections.personalDataBreach", org.hamcrest.Matchers.nullValue());
+        Instant aware = Instant.parse("2026-11-27T08:30:00Z");
+        Instant deadline = aware.plus(Duration.ofHours(72));
+        Instant decided = Instant.parse("2026-11-28T16:05:00Z");
+        Events.publish(Envelope.of(new PersonalDataBreachMarked("orders-api", Priority.P1, "orders failing", aware,
+                deadline, PersonalDataBreachMarked.Source.RULE, "pii-export", null, INTEGRATION), incident,
+                aware.plusSeconds(60)));
+        Events.publish(Envelope.of(new PersonalDataBreachDecided("orders-api", Priority.P1, "orders failing", aware,
+                deadline, decided, true, decided, "BfDI", "BfDI-2026-0042", "addresses of 1200 customers were readable",
+                false, null, true, false, ALICE), incident, decided));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", commander()).get("/api/v1/postmortems/" + id).then().statusCode(200)
+                        .body("sections.personalDataBreach", startsWith("**Decided within the 72 hours.**"))
+                        .body("sections.personalDataBreach", containsString("aware since 2026-11-27T08:30:00Z; deadline "
+                                + "2026-11-30T08:30:00Z (72 h); marked by classification rule 'pii-export'"))
+                        .body("sections.personalDataBreach", containsString("the supervisory authority (BfDI) was "
+                                + "notified at 2026-11-28T16:05:00Z (reference BfDI-2026-0042); data subjects not "
+                                + "informed (Art. 34); the 72 hours were met"))
+                        .body("sections.personalDataBreach", containsString("Reasoning: addresses of 1200 customers"))
+                        .body("sections.personalDataBreach", containsString("(Alice")));
+        String md = given().header("Authorization", commander()).get("/api/v1/postmortems/" + id + "/export.md")
+                .then().statusCode(200).extract().asString();
+        assertTrue(md.contains("## Personal-data breach (GDPR Art. 33)\n\n**Decided within the 72 hours.**"), md);
+        given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/submit").then().statusCode(200);
+        given().header("Authorization", commander()).post("/api/v1/postmortems/" + id + "/publish").then().statusCode(200);
+        String page = given().get("/postmortems/" + id).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("BfDI") || page.contains("personal-data breach"), "the breach record is internal");
     }
 
     @Test

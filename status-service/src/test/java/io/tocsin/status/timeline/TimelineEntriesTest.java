@@ -13,6 +13,8 @@ import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.NotificationFailed;
 import io.tocsin.events.PersonRef;
+import io.tocsin.events.PersonalDataBreachDecided;
+import io.tocsin.events.PersonalDataBreachUnmarked;
 import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.status.timeline.service.TimelineEntries;
@@ -35,6 +37,22 @@ class TimelineEntriesTest {
 
     private static TimelineEntry line(Object data) {
         return TimelineEntries.of(new Envelope<>(UUID.randomUUID(), "x", 1, AT, INCIDENT, data));
+    }
+
+    @Test
+    void breachLinesSayWhatWasDecidedAndWhetherTheDeadlineWasMet() {
+        Instant aware = Instant.parse("2026-11-27T08:30:00Z");
+        TimelineEntry late = line(new PersonalDataBreachDecided("crm", Priority.P1, "leak", aware,
+                aware.plusSeconds(72 * 3600), aware.plusSeconds(80 * 3600), false, null, null, null,
+                "only hashed values", true, aware.plusSeconds(90 * 3600), false, true, Actor.system()));
+        assertEquals(TimelineKind.BREACH_DECIDED, late.kind);
+        assertEquals("GDPR decision amended: the supervisory authority is not notified; data subjects informed at "
+                + "2026-12-01T02:30:00Z (Art. 34); the 72 hours were missed (decided at 2026-11-30T16:30:00Z, deadline "
+                + "2026-11-30T08:30:00Z). Reasoning: only hashed values", late.detail);
+        TimelineEntry unmarked = line(new PersonalDataBreachUnmarked("crm", Priority.P1, "leak", "test data only",
+                Actor.system()));
+        assertEquals(TimelineKind.BREACH_UNMARKED, unmarked.kind);
+        assertEquals("Not a personal-data breach after all: test data only; the GDPR clock stopped", unmarked.detail);
     }
 
     @Test

@@ -112,7 +112,10 @@ public class ResponderService {
                                 }))));
     }
 
-    /** This service's own traces of a deleted responder: unsent pages go, sent ones and logs lose name and address. */
+    /**
+     * This service's own traces of a deleted responder: unsent pages go, sent ones and logs lose name and address, and
+     * incidents they command no longer name them (clock notices go to the current level instead).
+     */
     private Uni<Void> erase(String id, String name) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                                 "delete from page where recipient_id = ?1 and sent_at is null")
@@ -123,6 +126,10 @@ public class ResponderService {
                                           recipient = '{"id":"erased","name":"Erased person"}',
                                           contact_method = '{"kind":"' || split_part(contact, ':', 1) || '","address":"erased"}'
                                         where recipient_id = ?1""")
+                                .setParameter(1, id).executeUpdate())
+                        .chain(() -> session.createNativeQuery("""
+                                        update escalation set commander_id = null, commander_name = null,
+                                          commander_email = null where commander_id = ?1""")
                                 .setParameter(1, id).executeUpdate())
                         .chain(() -> session.createNativeQuery("""
                                         update escalation_log set detail = replace(detail, ?1, 'Erased person')

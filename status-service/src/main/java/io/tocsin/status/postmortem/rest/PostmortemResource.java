@@ -77,7 +77,7 @@ public class PostmortemResource {
     public record SectionsView(String rootCause, String contributingFactors, ImpactView impact, String timeline,
                                boolean timelinePrefilled, String improvementActions, List<ActionItemView> actionItems,
                                String communicationLog, boolean communicationLogPrefilled,
-                               String documentationUpdates, String evidence) {
+                               String documentationUpdates, String evidence, String personalDataBreach) {
     }
 
     public record PostmortemView(UUID id, UUID incidentId, String title, String service, String priority,
@@ -92,7 +92,7 @@ public class PostmortemResource {
             SectionsView sections = new SectionsView(p.rootCause, p.contributingFactors, impact, d.timeline(),
                     d.timelinePrefilled(), p.improvementActions,
                     d.actionItems().stream().map(ActionItemView::of).toList(), d.communicationLog(),
-                    d.communicationLogPrefilled(), p.documentationUpdates, d.evidence());
+                    d.communicationLogPrefilled(), p.documentationUpdates, d.evidence(), d.personalDataBreach());
             return new PostmortemView(p.id, p.incidentId, p.title, p.service, p.priority, p.status.name(), sections,
                     p.createdAt, p.updatedAt, p.updatedBy, p.publishedAt, p.publishedBy);
         }

@@ -20,7 +20,8 @@ public final class PostmortemMarkdown {
                            Instant resolvedAt, List<String> affectedComponents, String customersAffected,
                            String impactNotes, String rootCause, String contributingFactors, String timeline,
                            String improvementActions, List<ActionLine> actionItems, String communicationLog,
-                           String documentationUpdates, Instant publishedAt, String evidence) {
+                           String documentationUpdates, Instant publishedAt, String evidence,
+                           String personalDataBreach) {
     }
 
     public record ActionLine(String title, String owner, String dueDate, String priority, String status) {
@@ -78,6 +79,10 @@ public final class PostmortemMarkdown {
         section(md, "Stakeholder communication log", d.communicationLog());
         section(md, "Documentation updates", d.documentationUpdates());
         md.append("## Evidence\n\n").append(blank(d.evidence()) ? "_None recorded._" : d.evidence().strip()).append("\n\n");
+        if (!blank(d.personalDataBreach())) {
+            // Only for incidents marked a personal-data breach: the GDPR Art. 33 clock and the decision.
+            md.append("## Personal-data breach (GDPR Art. 33)\n\n").append(d.personalDataBreach().strip()).append("\n\n");
+        }
         return md.toString().stripTrailing() + "\n";
     }
 

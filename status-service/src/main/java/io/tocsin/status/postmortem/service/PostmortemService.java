@@ -22,6 +22,7 @@ import io.tocsin.status.timeline.TimelineEntry;
 import io.tocsin.status.timeline.TimelineKind;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import io.tocsin.status.timeline.repository.TimelineRepository;
+import io.tocsin.status.timeline.service.TimelineEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -51,6 +52,10 @@ public class PostmortemService {
     /** Lines that list the evidence attached in incident-service (name, size, SHA-256, who added it, when). */
     static final Set<TimelineKind> EVIDENCE_KINDS = EnumSet.of(TimelineKind.EVIDENCE_ADDED);
 
+    /** Lines that record a personal-data breach's GDPR clock and decision (incident-service's breach events). */
+    static final Set<TimelineKind> BREACH_KINDS = EnumSet.of(TimelineKind.BREACH_MARKED, TimelineKind.BREACH_UNMARKED,
+            TimelineKind.BREACH_DECIDED);
+
     /** Lines that make up the prefilled stakeholder communication log. */
     static final Set<TimelineKind> COMMUNICATION_KINDS = EnumSet.of(TimelineKind.STAKEHOLDER_NOTIFIED,
             TimelineKind.STAKEHOLDER_NOTIFICATION_FAILED, TimelineKind.PUBLIC_UPDATE);
@@ -58,7 +63,8 @@ public class PostmortemService {
     /** A postmortem with everything its views need, prefilled sections resolved. */
     public record Details(Postmortem postmortem, IncidentRecord incident, List<String> affectedComponents,
                          String timeline, boolean timelinePrefilled, String communicationLog,
-                         boolean communicationLogPrefilled, List<ActionItem> actionItems, String evidence) {
+                         boolean communicationLogPrefilled, List<ActionItem> actionItems, String evidence,
+                         String personalDataBreach) {
 
         public PostmortemMarkdown.Document document() {
             Postmortem p = postmortem;
@@ -67,7 +73,7 @@ public class PostmortemService {
                     affectedComponents, p.customersAffected, p.impactNotes, p.rootCause, p.contributingFactors, timeline,
                     p.improvementActions, actionItems.stream().map(a -> new PostmortemMarkdown.ActionLine(a.title,
                             a.owner, a.dueDate.toString(), a.priority, a.status.name())).toList(),
-                    communicationLog, p.documentationUpdates, p.publishedAt, evidence);
+                    communicationLog, p.documentationUpdates, p.publishedAt, evidence, personalDataBreach);
         }
     }
 
@@ -293,7 +299,7 @@ public class PostmortemService {
                     String timelineText = timelinePrefilled ? render(lines, TIMELINE_KINDS) : p.timelineMd;
                     String log = logPrefilled ? render(lines, COMMUNICATION_KINDS) : p.communicationLogMd;
                     return new Details(p, incident, affected, timelineText, timelinePrefilled, log, logPrefilled, items,
-                            render(lines, EVIDENCE_KINDS));
+                            render(lines, EVIDENCE_KINDS), breach(lines));
                 }))));
     }
 
@@ -306,6 +312,26 @@ public class PostmortemService {
 
     private static String displayName(Component c) {
         return c.groupName == null ? c.name : c.groupName + " / " + c.name;
+    }
+
+    /**
+     * The GDPR clock of a personal-data breach, for the postmortem: where it stands (decided within or after the 72
+     * hours, never decided, or not a breach after all), then every marking, correction, unmarking and decision with
+     * who and when. Null for an incident that was never marked.
+     */
+    static String breach(List<TimelineEntry> lines) {
+        List<TimelineEntry> breach = lines.stream().filter(l -> BREACH_KINDS.contains(l.kind)).toList();
+        if (breach.isEmpty()) {
+            return null;
+        }
+        TimelineEntry last = breach.get(breach.size() - 1);
+        String state = switch (last.kind) {
+            case BREACH_UNMARKED -> "Not a personal-data breach after all (unmarked); documented below.";
+            case BREACH_DECIDED -> last.detail != null && last.detail.contains(TimelineEntries.DEADLINE_MET)
+                    ? "Decided within the 72 hours." : "Decided after the 72-hour deadline.";
+            default -> "No decision recorded.";
+        };
+        return "**" + state + "**\n\n" + render(breach, BREACH_KINDS);
     }
 
     static String render(List<TimelineEntry> lines, Set<TimelineKind> kinds) {

@@ -22,6 +22,9 @@ import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
 import io.tocsin.events.PersonRef;
+import io.tocsin.events.PersonalDataBreachDecided;
+import io.tocsin.events.PersonalDataBreachMarked;
+import io.tocsin.events.PersonalDataBreachUnmarked;
 import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
@@ -37,6 +40,9 @@ import java.util.stream.Collectors;
 public final class TimelineEntries {
 
     public static final String STAKEHOLDER = "STAKEHOLDER";
+
+    /** How a decision line says the GDPR deadline was met; the postmortem reads the clock's outcome from it. */
+    public static final String DEADLINE_MET = "the 72 hours were met";
 
     private TimelineEntries() {
     }
@@ -121,6 +127,21 @@ public final class TimelineEntries {
             e.detail = evidence(d);
             return e;
         }
+        if (data instanceof PersonalDataBreachMarked d) {
+            TimelineEntry e = base(event, TimelineKind.BREACH_MARKED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = breachMarked(d);
+            return e;
+        }
+        if (data instanceof PersonalDataBreachUnmarked d) {
+            TimelineEntry e = base(event, TimelineKind.BREACH_UNMARKED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = "Not a personal-data breach after all: " + d.reason() + "; the GDPR clock stopped";
+            return e;
+        }
+        if (data instanceof PersonalDataBreachDecided d) {
+            TimelineEntry e = base(event, TimelineKind.BREACH_DECIDED, d.actor(), d.service(), d.priority(), d.summary());
+            e.detail = breachDecided(d);
+            return e;
+        }
         if (data instanceof IncidentNoteAdded d) {
             TimelineEntry e = base(event, TimelineKind.NOTE, d.actor(), d.service(), d.priority(), d.summary());
             e.detail = d.note();
@@ -180,6 +201,35 @@ public final class TimelineEntries {
             return e;
         }
         return null;
+    }
+
+    /** "Personal-data breach (GDPR Art. 33), aware since …; deadline … (72 h); marked by rule 'pii-export'. …". */
+    static String breachMarked(PersonalDataBreachMarked d) {
+        return "Personal-data breach (GDPR Art. 33), aware since " + d.awareAt() + "; deadline " + d.deadline()
+                + " (72 h); marked " + (d.source() == PersonalDataBreachMarked.Source.RULE
+                ? "by classification rule '" + d.rule() + "'" : "by hand")
+                + (d.note() != null && !d.note().isBlank() ? ". " + d.note() : "");
+    }
+
+    /**
+     * "GDPR decision: the supervisory authority (BfDI) was notified at … (reference …); data subjects informed at …
+     * (Art. 34); the 72 hours were met (decided at …). Reasoning: …".
+     */
+    static String breachDecided(PersonalDataBreachDecided d) {
+        StringBuilder s = new StringBuilder(d.amended() ? "GDPR decision amended: " : "GDPR decision: ");
+        if (d.notifyAuthority()) {
+            s.append("the supervisory authority").append(d.authority() != null ? " (" + d.authority() + ")" : "")
+                    .append(" was notified").append(d.authorityNotifiedAt() != null ? " at " + d.authorityNotifiedAt() : "")
+                    .append(d.reference() != null ? " (reference " + d.reference() + ")" : "");
+        } else {
+            s.append("the supervisory authority is not notified");
+        }
+        s.append("; data subjects ").append(d.dataSubjectsInformed() ? "informed" + (d.dataSubjectsInformedAt() != null
+                ? " at " + d.dataSubjectsInformedAt() : "") : "not informed").append(" (Art. 34)");
+        s.append("; ").append(d.deadlineMet() ? DEADLINE_MET : "the 72 hours were missed").append(" (decided at ")
+                .append(d.decidedAt()).append(", deadline ").append(d.deadline()).append(")");
+        s.append(". Reasoning: ").append(d.reasoning());
+        return s.toString();
     }
 
     /** "firewall.log (text/plain, 1234 bytes), SHA-256 9f86…" or "capture: https://… (SHA-256 …)". */
