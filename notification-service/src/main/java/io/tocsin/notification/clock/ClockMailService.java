@@ -78,11 +78,11 @@ public class ClockMailService {
                 ? "response-target-at-risk" : "response-target-breached";
         return audiences.now().chain(config -> insertAll(event.eventId(), event.incidentId(), template,
                 planned(config, n), false, member -> {
-                    Language language = PageContent.language(member.locale);
+                    Language language = PageContent.language(member.language);
                     String subject = ClockContent.noticeSubject(n, language);
                     ClockView view = new ClockView(subject, ClockContent.noticeHeadline(n, language), member.name,
                             n.priority().name(), n.service(), n.summary(), ClockContent.noticeDetail(n, language),
-                            PageContent.localTime(n.respondBy(), "UTC"), ClockContent.commander(n.commander(), language),
+                            PageContent.localTime(n.respondBy(), member.timeZone), ClockContent.commander(n.commander(), language),
                             links.unsubscribeUrl(member.id), event.incidentId().toString());
                     return new Rendered(subject, noticeText.get(language).data("view", view).render(),
                             noticeHtml.get(language).data("view", view).render());
@@ -106,11 +106,11 @@ public class ClockMailService {
                         event.incidentId(), r.hoursSinceAwareness(), config.dataProtectionGroup());
             }
             return insertAll(event.eventId(), event.incidentId(), REMINDER_TEMPLATE, members, true, member -> {
-                Language language = PageContent.language(member.locale);
+                Language language = PageContent.language(member.language);
                 String subject = ClockContent.reminderSubject(r, language);
                 ClockView view = new ClockView(subject, ClockContent.reminderHeadline(r, language), member.name,
                         r.priority().name(), r.service(), r.summary(), ClockContent.reminderDetail(r, now, language),
-                        PageContent.localTime(r.deadline(), "UTC"), ClockContent.commander(r.commander(), language),
+                        PageContent.localTime(r.deadline(), member.timeZone), ClockContent.commander(r.commander(), language),
                         links.unsubscribeUrl(member.id), event.incidentId().toString());
                 return new Rendered(subject, reminderText.get(language).data("view", view).render(),
                         reminderHtml.get(language).data("view", view).render());
