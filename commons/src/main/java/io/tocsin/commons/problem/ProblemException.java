@@ -17,6 +17,11 @@ public class ProblemException extends RuntimeException {
         this(status.getStatusCode(), detail, List.of());
     }
 
+    /** For services, which speak HTTP statuses as numbers and never import JAX-RS types. */
+    public ProblemException(int status, String detail) {
+        this(status, detail, List.of());
+    }
+
     public ProblemException(int status, String detail, List<String> errors) {
         super(detail, null, false, false);
         this.status = status;
