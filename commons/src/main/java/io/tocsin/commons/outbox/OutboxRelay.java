@@ -12,14 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,10 +56,8 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final String owner = UUID.randomUUID().toString();
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final Drainer drainer = new Drainer("Outbox relay", true, () -> Runnable::run, this::drainOnce);
     private final AtomicLong pending = new AtomicLong();
-    private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration backoff = Duration.ZERO;
     private volatile String lastError;
 
@@ -73,11 +69,7 @@ public class OutboxRelay {
 
     /** Asks for a drain; cheap and safe to call from anywhere, any number of times. */
     public void wake() {
-        wanted.set(true);
-        if (Instant.now().isBefore(pausedUntil) || !running.compareAndSet(false, true)) {
-            return;
-        }
-        drain();
+        drainer.wake();
     }
 
     /** Counts unsent rows (the lag gauge) and drains when there are any: the safety net behind {@link #wake}. */
@@ -103,33 +95,22 @@ public class OutboxRelay {
         return lastError;
     }
 
-    private void drain() {
-        wanted.set(false);
-        drainBatch().subscribe().with(
-                sent -> {
+    /** One round: a batch published, or a pause that grows while Kafka refuses messages. */
+    private Uni<Boolean> drainOnce() {
+        return drainBatch()
+                .map(sent -> {
                     backoff = Duration.ZERO;
                     lastError = null;
-                    if (sent >= config.batchSize() || wanted.get()) {
-                        drain();
-                    } else {
-                        finish();
-                    }
-                },
-                failure -> {
+                    return sent >= config.batchSize();
+                })
+                .onFailure().recoverWithItem(failure -> {
                     backoff = backoff.isZero() ? Duration.ofMillis(200)
                             : min(backoff.multipliedBy(2), config.maxBackoff());
-                    pausedUntil = Instant.now().plus(backoff);
+                    drainer.pauseFor(backoff);
                     lastError = failure.getClass().getSimpleName() + ": " + failure.getMessage();
                     Log.warnf("Outbox relay paused for %s ms: %s", backoff.toMillis(), lastError);
-                    finish();
+                    return false;
                 });
-    }
-
-    private void finish() {
-        running.set(false);
-        if (wanted.get() && !Instant.now().isBefore(pausedUntil)) {
-            wake();
-        }
     }
 
     private Uni<Integer> drainBatch() {

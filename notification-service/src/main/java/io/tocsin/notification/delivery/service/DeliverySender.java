@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Drainer;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.events.ContactMethod;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,10 +53,12 @@ public class DeliverySender {
     private final Counter sent;
     private final Counter failed;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    /**
+     * Wakes only once the application started. Each woken loop runs on a context of its own: the waker's (a Kafka
+     * message's, a request's) may still be using its Hibernate Reactive session, which lives in the context.
+     */
+    private final Drainer drainer = new Drainer("Delivery sender", false, this::onFreshContext, this::drainOnce);
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean started;
     private volatile String lastError;
 
     public DeliverySender(DeliveryRepository deliveries, SmtpClient smtp, WebhookClient webhooks, Outbox outbox,
@@ -72,25 +74,21 @@ public class DeliverySender {
     }
 
     void onStart(@Observes StartupEvent event) {
-        started = true;
-        wake();
+        drainer.enable(true);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        started = false;
+        drainer.enable(false);
     }
 
     /** Asks for a drain; cheap, safe from anywhere, any number of times (call it after a commit). */
     public void wake() {
-        wanted.set(true);
-        if (!started || !running.compareAndSet(false, true)) {
-            return;
-        }
-        // Always a context of its own: the caller's (a Kafka message's, a request's) may still be using its
-        // Hibernate Reactive session, which lives in the context.
+        drainer.wake();
+    }
+
+    private Executor onFreshContext() {
         Context context = freshContext();
-        Executor onContext = command -> context.runOnContext(ignored -> command.run());
-        context.runOnContext(ignored -> drain(onContext));
+        return command -> context.runOnContext(ignored -> command.run());
     }
 
     private Context freshContext() {
@@ -120,42 +118,25 @@ public class DeliverySender {
         return lastError;
     }
 
-    private void drain(Executor onContext) {
-        wanted.set(false);
+    /** One round: claims as many due rows as there are free slots and starts sending them. */
+    private Uni<Boolean> drainOnce() {
         int room = config.maxInFlight() - inFlight.get();
         if (room <= 0) {
             // Every slot is busy; each send that finishes wakes the sender again.
-            finish();
-            return;
+            return Uni.createFrom().item(false);
         }
         int asked = Math.min(config.batchSize(), room);
-        Panache.withTransaction(() -> deliveries.claimDue(asked, config.claimLease()))
-                .subscribe().with(
-                        rows -> {
-                            rows.forEach(row -> {
-                                inFlight.incrementAndGet();
-                                deliver(row).subscribe().with(ignored -> {
-                                    inFlight.decrementAndGet();
-                                    wake();
-                                });
-                            });
-                            if (rows.size() >= asked || wanted.get()) {
-                                onContext.execute(() -> drain(onContext));
-                            } else {
-                                finish();
-                            }
-                        },
-                        failure -> {
-                            Log.warnf("Delivery sender could not drain: %s", failure.toString());
-                            finish();
+        return Panache.withTransaction(() -> deliveries.claimDue(asked, config.claimLease()))
+                .map(rows -> {
+                    rows.forEach(row -> {
+                        inFlight.incrementAndGet();
+                        deliver(row).subscribe().with(ignored -> {
+                            inFlight.decrementAndGet();
+                            wake();
                         });
-    }
-
-    private void finish() {
-        running.set(false);
-        if (wanted.get()) {
-            wake();
-        }
+                    });
+                    return rows.size() >= asked;
+                });
     }
 
     /**
