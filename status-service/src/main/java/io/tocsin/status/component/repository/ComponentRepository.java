@@ -2,7 +2,7 @@ package io.tocsin.status.component.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.status.component.Component;
+import io.tocsin.status.component.model.Component;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;

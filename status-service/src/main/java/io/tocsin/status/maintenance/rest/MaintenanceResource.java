@@ -3,7 +3,7 @@ package io.tocsin.status.maintenance.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.maintenance.Maintenance;
+import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.service.MaintenanceService;
 import io.tocsin.status.security.Actors;
 import jakarta.annotation.security.RolesAllowed;

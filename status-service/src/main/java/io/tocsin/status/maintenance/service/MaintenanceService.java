@@ -10,7 +10,7 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.MaintenanceStarted;
-import io.tocsin.status.maintenance.Maintenance;
+import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.repository.MaintenanceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -7,7 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.events.Priority;
-import io.tocsin.status.config.StatusConfig;
+import io.tocsin.status.shared.config.StatusConfig;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
-import io.tocsin.status.postmortem.ActionItem;
+import io.tocsin.status.postmortem.model.ActionItem;
 import io.tocsin.status.postmortem.service.PostmortemService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -4,8 +4,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
 import io.tocsin.events.PersonRef;
-import io.tocsin.status.timeline.TimelineEntry;
-import io.tocsin.status.timeline.TimelineKind;
+import io.tocsin.status.timeline.model.TimelineEntry;
+import io.tocsin.status.timeline.model.TimelineKind;
 import io.tocsin.status.timeline.service.IncidentProjection;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -7,7 +7,7 @@ import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.security.Actors;
 import io.tocsin.status.timeline.repository.RoleHolderRepository;
-import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -8,11 +8,11 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PublicUpdatePosted;
-import io.tocsin.status.timeline.TimelineEntry;
-import io.tocsin.status.timeline.TimelineKind;
+import io.tocsin.status.timeline.model.TimelineEntry;
+import io.tocsin.status.timeline.model.TimelineKind;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import io.tocsin.status.timeline.service.TimelineService;
-import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.repository.PublicUpdateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 

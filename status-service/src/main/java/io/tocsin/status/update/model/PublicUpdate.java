@@ -1,4 +1,4 @@
-package io.tocsin.status.update;
+package io.tocsin.status.update.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.tocsin.status.config;
+package io.tocsin.status.shared.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

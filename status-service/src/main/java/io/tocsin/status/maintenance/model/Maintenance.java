@@ -1,4 +1,4 @@
-package io.tocsin.status.maintenance;
+package io.tocsin.status.maintenance.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

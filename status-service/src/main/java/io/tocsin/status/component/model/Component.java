@@ -1,4 +1,4 @@
-package io.tocsin.status.component;
+package io.tocsin.status.component.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

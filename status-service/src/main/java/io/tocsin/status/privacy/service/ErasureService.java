@@ -1,4 +1,4 @@
-package io.tocsin.status.privacy;
+package io.tocsin.status.privacy.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
