@@ -41,6 +41,7 @@ public class Component {
     @Column(name = "override_reason")
     public String overrideReason;
 
+    /** Who set the override (their token subject, as every audit column). */
     @Column(name = "override_by")
     public String overrideBy;
 

@@ -1,13 +1,12 @@
 package io.tocsin.status.component.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.component.model.Component;
 import io.tocsin.status.component.model.ComponentStatus;
 import io.tocsin.status.component.service.ComponentService;
 import io.tocsin.status.page.service.StatusPageService;
-import io.tocsin.status.security.Actors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -70,12 +69,12 @@ public class ComponentResource {
 
     private final ComponentService components;
     private final StatusPageService page;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public ComponentResource(ComponentService components, StatusPageService page, SecurityIdentity identity) {
+    public ComponentResource(ComponentService components, StatusPageService page, CurrentActor actor) {
         this.components = components;
         this.page = page;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @GET
@@ -114,7 +113,7 @@ public class ComponentResource {
     @Path("/{id}/status")
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<ComponentView> override(@PathParam("id") UUID id, @NotNull @Valid OverrideRequest request) {
-        return components.override(id, request.status(), request.reason(), Actors.label(identity))
+        return components.override(id, request.status(), request.reason(), actor.id())
                 .map(c -> ComponentView.of(c, c.overrideStatus));
     }
 }

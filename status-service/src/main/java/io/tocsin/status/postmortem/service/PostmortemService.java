@@ -195,9 +195,9 @@ public class PostmortemService {
             Instant now = Instant.now();
             p.status = Postmortem.Status.PUBLISHED;
             p.publishedAt = now;
-            p.publishedBy = actor.name();
+            p.publishedBy = actor.id();
             p.updatedAt = now;
-            p.updatedBy = actor.name();
+            p.updatedBy = actor.id();
             return incidents.findById(p.incidentId).chain(incident -> {
                 PostmortemPublished event = new PostmortemPublished(p.id.toString(), p.title, p.service,
                         p.priority == null ? null : Priority.valueOf(p.priority),

@@ -1,11 +1,10 @@
 package io.tocsin.status.update.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.security.Actors;
 import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
@@ -55,13 +54,13 @@ public class PublicUpdateResource {
     }
 
     private final PublicUpdateService updates;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
     private final RoleHolderRepository roleHolders;
 
-    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity,
+    public PublicUpdateResource(PublicUpdateService updates, CurrentActor actor,
                                 RoleHolderRepository roleHolders) {
         this.updates = updates;
-        this.identity = identity;
+        this.actor = actor;
         this.roleHolders = roleHolders;
     }
 
@@ -73,7 +72,7 @@ public class PublicUpdateResource {
                 throw new ProblemException(Response.Status.FORBIDDEN, "Public updates on an incident are posted by its "
                         + "commander or communications lead, an incident commander or communications");
             }
-            return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
+            return updates.post(incidentId, request.status(), request.message(), request.title(), actor.actor())
                     .map(PublicUpdateView::of);
         });
     }
@@ -83,10 +82,10 @@ public class PublicUpdateResource {
      * ({@link IncidentPermissions}), or the incident's own commander or communications lead (docs/war-room.md).
      */
     private Uni<Boolean> mayPost(UUID incidentId) {
-        if (IncidentPermissions.mayPostPublicUpdate(IncidentPermissions.Caller.of(identity), incidentId)) {
+        if (IncidentPermissions.mayPostPublicUpdate(actor.caller(), incidentId)) {
             return Uni.createFrom().item(true);
         }
-        return roleHolders.leadsCommunication(incidentId, Actors.of(identity).id());
+        return roleHolders.leadsCommunication(incidentId, actor.id());
     }
 
     @GET

@@ -11,6 +11,7 @@ import io.tocsin.events.PublicUpdatePosted;
 import io.tocsin.status.timeline.model.TimelineEntry;
 import io.tocsin.status.timeline.model.TimelineKind;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
+import io.tocsin.status.timeline.service.TimelineEntries;
 import io.tocsin.status.timeline.service.TimelineService;
 import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.repository.PublicUpdateRepository;
@@ -54,7 +55,7 @@ public class PublicUpdateService {
                     update.incidentId = incidentId;
                     update.status = status;
                     update.message = message.strip();
-                    update.actor = actor.name() != null ? actor.name() : actor.id();
+                    update.actor = actor.id();
                     update.postedAt = now;
                     if (title != null && !title.isBlank()) {
                         record.publicTitle = title.strip();
@@ -68,7 +69,7 @@ public class PublicUpdateService {
                     line.incidentId = incidentId;
                     line.at = now;
                     line.kind = TimelineKind.PUBLIC_UPDATE;
-                    line.actor = update.actor;
+                    line.actor = TimelineEntries.label(actor);
                     line.detail = "Public update (" + status + "): " + update.message;
                     // The title is written before the timeline folds the incident's row afresh.
                     return updates.persist(update)
