@@ -6,7 +6,6 @@ import io.tocsin.commons.security.Roles;
 import io.tocsin.status.component.model.Component;
 import io.tocsin.status.component.model.ComponentStatus;
 import io.tocsin.status.component.service.ComponentService;
-import io.tocsin.status.page.service.StatusPageService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -68,19 +67,17 @@ public class ComponentResource {
     }
 
     private final ComponentService components;
-    private final StatusPageService page;
     private final CurrentActor actor;
 
-    public ComponentResource(ComponentService components, StatusPageService page, CurrentActor actor) {
+    public ComponentResource(ComponentService components, CurrentActor actor) {
         this.components = components;
-        this.page = page;
         this.actor = actor;
     }
 
     @GET
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<List<ComponentView>> list() {
-        return page.currentStatuses().map(statuses -> statuses.stream()
+        return components.currentStatuses().map(statuses -> statuses.stream()
                 .map(s -> ComponentView.of(s.component(), s.status())).toList());
     }
 

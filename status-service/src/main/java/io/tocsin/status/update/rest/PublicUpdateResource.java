@@ -1,11 +1,9 @@
 package io.tocsin.status.update.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
@@ -55,37 +52,17 @@ public class PublicUpdateResource {
 
     private final PublicUpdateService updates;
     private final CurrentActor actor;
-    private final RoleHolderRepository roleHolders;
 
-    public PublicUpdateResource(PublicUpdateService updates, CurrentActor actor,
-                                RoleHolderRepository roleHolders) {
+    public PublicUpdateResource(PublicUpdateService updates, CurrentActor actor) {
         this.updates = updates;
         this.actor = actor;
-        this.roleHolders = roleHolders;
     }
 
     @POST
     @ResponseStatus(201)
     public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
-        return mayPost(incidentId).chain(allowed -> {
-            if (!allowed) {
-                throw new ProblemException(Response.Status.FORBIDDEN, "Public updates on an incident are posted by its "
-                        + "commander or communications lead, an incident commander or communications");
-            }
-            return updates.post(incidentId, request.status(), request.message(), request.title(), actor.actor())
-                    .map(PublicUpdateView::of);
-        });
-    }
-
-    /**
-     * Who may speak for an incident in public (and so to its stakeholders): whom the token roles allow
-     * ({@link IncidentPermissions}), or the incident's own commander or communications lead (docs/war-room.md).
-     */
-    private Uni<Boolean> mayPost(UUID incidentId) {
-        if (IncidentPermissions.mayPostPublicUpdate(actor.caller(), incidentId)) {
-            return Uni.createFrom().item(true);
-        }
-        return roleHolders.leadsCommunication(incidentId, actor.id());
+        return updates.post(incidentId, request.status(), request.message(), request.title(), actor.caller(),
+                actor.actor()).map(PublicUpdateView::of);
     }
 
     @GET
