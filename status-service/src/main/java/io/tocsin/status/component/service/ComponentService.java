@@ -1,6 +1,5 @@
 package io.tocsin.status.component.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +18,6 @@ import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,18 +70,9 @@ public class ComponentService {
     /** Adds a component for a service; 409 when the service already has one. */
     public Uni<Component> create(String service, String name, String group, String description, int position) {
         UUID id = UUID.randomUUID();
-        return outbox.transaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into component (id, service, name, group_name, description, position, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (service) do nothing""")
-                        .setParameter(1, id)
-                        .setParameter(2, service)
-                        .setParameter(3, name.strip())
-                        .setParameter(4, blankToNull(group))
-                        .setParameter(5, blankToNull(description))
-                        .setParameter(6, position)
-                        .setParameter(7, Instant.now().atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
-                .chain(rows -> rows == 1 ? components.findById(id)
+        return outbox.transaction(() -> components.insertIfNew(id, service, name.strip(), blankToNull(group),
+                        blankToNull(description), position, Instant.now())
+                .chain(inserted -> inserted ? components.findById(id)
                         : Uni.createFrom().failure(new ProblemException(409,
                         "Service " + service + " already has a component")))
                 .call(c -> announce(c, false)));
