@@ -15,13 +15,11 @@ import io.tocsin.events.PersonalDataBreachMarked;
 import io.tocsin.events.Priority;
 import io.tocsin.events.Topics;
 import io.tocsin.events.testing.EventSchemaAssert;
-import io.tocsin.local.LocalKeys;
-import io.tocsin.local.Tokens;
 import io.tocsin.local.testing.TestDatabase;
-import io.tocsin.local.testing.TestInfrastructure;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
+import io.tocsin.status.Callers;
 import io.tocsin.status.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -165,21 +163,10 @@ class PostmortemTest {
                 .put("/api/v1/postmortems/" + id).then().statusCode(409);
     }
 
-    /**
-     * A token whose display name differs from its subject, as real providers issue them (the subject an opaque id):
-     * what the commons' CurrentActor tells apart.
-     */
-    private static String named(String subject, String name, String... roles) {
-        Instant now = Instant.now();
-        return "Bearer " + Tokens.sign(LocalKeys.privateKey(TestInfrastructure.setting("oidc.private-key")),
-                new Tokens.Claims(Tokens.LOCAL_ISSUER, Tokens.AUDIENCE, subject, name, subject + "@example.test",
-                        List.of(roles), now, now.plus(Duration.ofHours(1))));
-    }
-
     @Test
     void theAuditColumnsNameTheCallerBySubjectWhileThePublishedEventCarriesTheirName() throws Exception {
         String id = awaitPostmortem(resolvedIncident(Priority.P1));
-        String carol = named("u-5f2c", "Carol Commander", "incident-commander");
+        String carol = Callers.named("u-5f2c", "Carol Commander", "incident-commander");
 
         given().header("Authorization", carol).contentType(ContentType.JSON).body("{\"rootCause\":\"A full disk.\"}")
                 .put("/api/v1/postmortems/" + id).then().statusCode(200).body("updatedBy", equalTo("u-5f2c"));

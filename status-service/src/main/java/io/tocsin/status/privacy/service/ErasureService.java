@@ -9,8 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Forgets a person (PersonErased): in every incident where a line names them (as actor, assignee, paged responder or
- * notified stakeholder, recorded in {@code timeline_person}), the lines and the edited postmortem sections show
- * "Erased person" instead of their name. Idempotent: the second time there is nothing left to find.
+ * notified stakeholder, author of a public update, recorded in {@code timeline_person}), the lines and the edited
+ * postmortem sections show "Erased person" instead of their name. Idempotent: the second time there is nothing left
+ * to find.
  */
 @ApplicationScoped
 public class ErasureService {

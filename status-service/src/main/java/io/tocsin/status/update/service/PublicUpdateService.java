@@ -97,6 +97,8 @@ public class PublicUpdateService {
                     line.at = now;
                     line.kind = TimelineKind.PUBLIC_UPDATE;
                     line.actor = TimelineEntries.label(actor);
+                    // Like every line naming a person: an erasure (PersonErased) must find this one too.
+                    line.names(actor.id(), line.actor);
                     line.detail = "Public update (" + status + "): " + update.message;
                     // The title is written before the timeline folds the incident's row afresh.
                     return updates.persist(update)
