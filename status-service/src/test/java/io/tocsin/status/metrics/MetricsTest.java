@@ -150,6 +150,25 @@ class MetricsTest {
         org.junit.jupiter.api.Assertions.assertFalse(page.contains("<script"));
     }
 
+    /**
+     * An incident whose trigger never arrived has no deadline of its own: it is measured against the shared
+     * {@code tocsin.response-targets} setting (P4 is 5 minutes in the test profile instead of the default 24 h).
+     */
+    @Test
+    void withoutItsTriggerAnIncidentIsMeasuredAgainstTheConfiguredTarget() {
+        Instant at = Instant.parse("2021-05-06T10:00:00Z");
+        Events.publish(Envelope.of(new IncidentResolved("metrics-api", Priority.P4, "m", at,
+                at.plus(Duration.ofMinutes(10)), ALICE), UUID.randomUUID(), at.plus(Duration.ofMinutes(30))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("Authorization", TestTokens.bearer("alice", "responder"))
+                .queryParam("from", "2021-05-06T00:00:00Z").queryParam("to", "2021-05-07T00:00:00Z")
+                .get("/api/v1/metrics/response").then().statusCode(200)
+                .body("priorities.find { it.priority == 'P4' }.incidents", equalTo(1))
+                .body("priorities.find { it.priority == 'P4' }.acknowledged", equalTo(1))
+                .body("priorities.find { it.priority == 'P4' }.acknowledgedWithinTarget", equalTo(0)));
+    }
+
     @Test
     void badPeriodsAndRoles() {
         String token = TestTokens.bearer("alice", "responder");

@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.Priority;
-import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
 import org.junit.jupiter.api.Test;
 

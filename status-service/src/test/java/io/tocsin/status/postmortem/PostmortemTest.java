@@ -19,6 +19,7 @@ import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
+import io.tocsin.status.Callers;
 import io.tocsin.status.Events;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,25 @@ class PostmortemTest {
 
         given().header("Authorization", commander()).contentType(ContentType.JSON).body("{\"rootCause\":\"changed\"}")
                 .put("/api/v1/postmortems/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void theAuditColumnsNameTheCallerBySubjectWhileThePublishedEventCarriesTheirName() throws Exception {
+        String id = awaitPostmortem(resolvedIncident(Priority.P1));
+        String carol = Callers.named("u-5f2c", "Carol Commander", "incident-commander");
+
+        given().header("Authorization", carol).contentType(ContentType.JSON).body("{\"rootCause\":\"A full disk.\"}")
+                .put("/api/v1/postmortems/" + id).then().statusCode(200).body("updatedBy", equalTo("u-5f2c"));
+        given().header("Authorization", carol).post("/api/v1/postmortems/" + id + "/submit").then().statusCode(200);
+        given().header("Authorization", carol).post("/api/v1/postmortems/" + id + "/publish").then().statusCode(200)
+                .body("publishedBy", equalTo("u-5f2c")).body("updatedBy", equalTo("u-5f2c"));
+
+        List<ConsumerRecord<String, String>> published = TestKafka.await(Topics.STATUS_EVENTS,
+                r -> r.value().contains("PostmortemPublished") && r.value().contains(id), 1, Duration.ofSeconds(20));
+        com.fasterxml.jackson.databind.JsonNode actor = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(published.get(0).value()).at("/data/actor");
+        assertEquals("u-5f2c", actor.path("id").asText());
+        assertEquals("Carol Commander", actor.path("name").asText());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
+import io.tocsin.status.Callers;
 import io.tocsin.status.Events;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,30 @@ class PrivacyTest {
                 .body(not(containsString("Bob Oncall")))
                 // Lines of people who were not erased keep their names.
                 .body(containsString("Chief Executive"));
+    }
+
+    @Test
+    void anErasureRemovesTheNameOfWhoPostedAPublicUpdate() {
+        UUID incident = UUID.randomUUID();
+        Instant t0 = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        String cora = "cora-" + UUID.randomUUID().toString().substring(0, 6);
+        Events.publish(Envelope.of(new IncidentTriggered("privacy-comms", Priority.P2, "error", "search slow",
+                "prometheus", "k", t0.plusSeconds(3600), List.of(), INTEGRATION), incident, t0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from incident_record where id = ?::uuid and service is not null", incident.toString()) == 1);
+        // Cora speaks for the incident and is named nowhere else on its timeline.
+        given().header("Authorization", Callers.named(cora, "Cora Comms", "communications")).contentType(ContentType.JSON)
+                .body("{\"status\":\"investigating\",\"message\":\"Search is slow; we are on it.\"}")
+                .post("/api/v1/incidents/" + incident + "/public-updates").then().statusCode(201);
+        given().header("Authorization", commander()).get("/api/v1/incidents/" + incident + "/timeline").then()
+                .statusCode(200).body(containsString("Cora Comms"));
+
+        String erased = Events.publish(Envelope.of(new PersonErased(cora, PersonErased.Kind.STAKEHOLDER), null,
+                Instant.now()));
+        TestKafka.send(Topics.PERSON_EVENTS, cora, erased);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", commander())
+                .get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200)
+                .body(not(containsString("Cora Comms"))).body(containsString("Erased person")));
     }
 
     private static void assertNoAddress(String response) {

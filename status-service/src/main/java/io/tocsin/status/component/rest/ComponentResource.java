@@ -1,13 +1,11 @@
 package io.tocsin.status.component.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.component.Component;
-import io.tocsin.status.component.ComponentStatus;
+import io.tocsin.status.component.model.Component;
+import io.tocsin.status.component.model.ComponentStatus;
 import io.tocsin.status.component.service.ComponentService;
-import io.tocsin.status.page.service.StatusPageService;
-import io.tocsin.status.security.Actors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,19 +67,17 @@ public class ComponentResource {
     }
 
     private final ComponentService components;
-    private final StatusPageService page;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public ComponentResource(ComponentService components, StatusPageService page, SecurityIdentity identity) {
+    public ComponentResource(ComponentService components, CurrentActor actor) {
         this.components = components;
-        this.page = page;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @GET
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<List<ComponentView>> list() {
-        return page.currentStatuses().map(statuses -> statuses.stream()
+        return components.currentStatuses().map(statuses -> statuses.stream()
                 .map(s -> ComponentView.of(s.component(), s.status())).toList());
     }
 
@@ -114,7 +110,7 @@ public class ComponentResource {
     @Path("/{id}/status")
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<ComponentView> override(@PathParam("id") UUID id, @NotNull @Valid OverrideRequest request) {
-        return components.override(id, request.status(), request.reason(), Actors.label(identity))
+        return components.override(id, request.status(), request.reason(), actor.id())
                 .map(c -> ComponentView.of(c, c.overrideStatus));
     }
 }

@@ -1,6 +1,5 @@
 package io.tocsin.status.component.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -8,49 +7,73 @@ import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.ComponentChanged;
 import io.tocsin.events.Envelope;
-import io.tocsin.status.component.Component;
-import io.tocsin.status.component.ComponentStatus;
+import io.tocsin.events.Priority;
+import io.tocsin.status.component.model.Component;
+import io.tocsin.status.component.model.ComponentStatus;
 import io.tocsin.status.component.repository.ComponentRepository;
+import io.tocsin.status.maintenance.model.Maintenance;
+import io.tocsin.status.maintenance.repository.MaintenanceRepository;
+import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Status page components: configured by admins, their status overridden by incident commanders. Every change of what
  * the public page calls a service (added, renamed, regrouped, removed) is published as ComponentChanged in the same
- * transaction, so stakeholder mails name affected components as this page does.
+ * transaction, so stakeholder mails name affected components as this page does. A component's status follows from
+ * the open incidents of its service and maintenance in progress ({@link StatusRules}).
  */
 @ApplicationScoped
 public class ComponentService {
 
+    /** A component and its status right now. */
+    public record ComponentState(Component component, ComponentStatus status) {
+    }
+
     private final ComponentRepository components;
+    private final IncidentRecordRepository incidents;
+    private final MaintenanceRepository maintenances;
     private final Outbox outbox;
 
-    public ComponentService(ComponentRepository components, Outbox outbox) {
+    public ComponentService(ComponentRepository components, IncidentRecordRepository incidents,
+                            MaintenanceRepository maintenances, Outbox outbox) {
         this.components = components;
+        this.incidents = incidents;
+        this.maintenances = maintenances;
         this.outbox = outbox;
+    }
+
+    /** Every component with its status now (the component API; the public page derives the same way). */
+    @WithSession
+    public Uni<List<ComponentState>> currentStatuses() {
+        return components.ordered().chain(list -> incidents.open().chain(open -> maintenances.current()
+                .map(current -> statuses(list, open, current))));
+    }
+
+    /** The status of each component, from the open incidents and the current (scheduled or running) maintenance. */
+    public static List<ComponentState> statuses(List<Component> list, List<IncidentRecord> open,
+                                                List<Maintenance> current) {
+        return list.stream().map(c -> {
+            List<Priority> priorities = open.stream()
+                    .filter(r -> c.service.equals(r.service) && r.priority != null)
+                    .map(r -> Priority.valueOf(r.priority)).toList();
+            boolean inMaintenance = current.stream().anyMatch(m -> m.state == Maintenance.State.IN_PROGRESS
+                    && m.serviceList().contains(c.service));
+            return new ComponentState(c, StatusRules.derive(priorities, inMaintenance, c.overrideStatus));
+        }).toList();
     }
 
     /** Adds a component for a service; 409 when the service already has one. */
     public Uni<Component> create(String service, String name, String group, String description, int position) {
         UUID id = UUID.randomUUID();
-        return outbox.transaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into component (id, service, name, group_name, description, position, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (service) do nothing""")
-                        .setParameter(1, id)
-                        .setParameter(2, service)
-                        .setParameter(3, name.strip())
-                        .setParameter(4, blankToNull(group))
-                        .setParameter(5, blankToNull(description))
-                        .setParameter(6, position)
-                        .setParameter(7, Instant.now().atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
-                .chain(rows -> rows == 1 ? components.findById(id)
-                        : Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
+        return outbox.transaction(() -> components.insertIfNew(id, service, name.strip(), blankToNull(group),
+                        blankToNull(description), position, Instant.now())
+                .chain(inserted -> inserted ? components.findById(id)
+                        : Uni.createFrom().failure(new ProblemException(409,
                         "Service " + service + " already has a component")))
                 .call(c -> announce(c, false)));
     }

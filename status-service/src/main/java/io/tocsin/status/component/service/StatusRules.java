@@ -1,7 +1,7 @@
 package io.tocsin.status.component.service;
 
 import io.tocsin.events.Priority;
-import io.tocsin.status.component.ComponentStatus;
+import io.tocsin.status.component.model.ComponentStatus;
 
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
 package io.tocsin.status.component.service;
 
-import io.tocsin.status.component.ComponentStatus;
+import io.tocsin.status.component.model.ComponentStatus;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.tocsin.status.maintenance.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.status.maintenance.Maintenance;
+import io.tocsin.status.maintenance.model.Maintenance;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -1,11 +1,10 @@
 package io.tocsin.status.maintenance.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.maintenance.Maintenance;
+import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.service.MaintenanceService;
-import io.tocsin.status.security.Actors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,11 +48,11 @@ public class MaintenanceResource {
     }
 
     private final MaintenanceService maintenances;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public MaintenanceResource(MaintenanceService maintenances, SecurityIdentity identity) {
+    public MaintenanceResource(MaintenanceService maintenances, CurrentActor actor) {
         this.maintenances = maintenances;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @GET
@@ -68,7 +67,7 @@ public class MaintenanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MaintenanceView> schedule(@NotNull @Valid ScheduleRequest request) {
         return maintenances.schedule(request.title(), request.description(), request.services(), request.startsAt(),
-                request.endsAt(), Actors.label(identity)).map(MaintenanceView::of);
+                request.endsAt(), actor.id()).map(MaintenanceView::of);
     }
 
     /** Cancels a scheduled window, or ends one in progress now. */

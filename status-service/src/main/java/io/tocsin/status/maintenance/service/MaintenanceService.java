@@ -10,11 +10,10 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.MaintenanceStarted;
-import io.tocsin.status.maintenance.Maintenance;
+import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.repository.MaintenanceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +70,7 @@ public class MaintenanceService {
                         yield Uni.createFrom().item(m);
                     }
                     case IN_PROGRESS -> end(m, Instant.now()).replaceWith(m);
-                    default -> Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
+                    default -> Uni.createFrom().failure(new ProblemException(409,
                             "The maintenance is already " + m.state));
                 }));
     }

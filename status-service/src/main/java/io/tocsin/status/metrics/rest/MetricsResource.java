@@ -2,6 +2,7 @@ package io.tocsin.status.metrics.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.rest.QueryParams;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.status.metrics.service.MetricsService;
 import io.tocsin.status.metrics.service.ResponseMetrics;
@@ -11,11 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Response metrics (MTTA, MTTR, targets met) per priority for a period. */
@@ -39,8 +38,8 @@ public class MetricsResource {
     /** Incidents triggered in [from, to); both ISO-8601 instants, default the last 30 days. */
     @GET
     public Uni<ResponseMetricsView> response(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = to == null ? Instant.now() : parse("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : parse("from", from);
+        Instant end = QueryParams.instant("to", to, Instant.now());
+        Instant start = QueryParams.instant("from", from, end.minus(Duration.ofDays(30)));
         if (!start.isBefore(end)) {
             throw ProblemException.unprocessable("The period is empty", List.of("from: must be before to"));
         }
@@ -49,14 +48,5 @@ public class MetricsResource {
         }
         return metrics.response(start, end)
                 .map(m -> new ResponseMetricsView(start, end, List.copyOf(m.values())));
-    }
-
-    private static Instant parse(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST,
-                    name + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
-        }
     }
 }

@@ -6,8 +6,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.config.ResponseTargets;
 import io.tocsin.events.Priority;
-import io.tocsin.status.config.StatusConfig;
+import io.tocsin.status.shared.config.StatusConfig;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,8 @@ public class MetricsService {
 
     private final IncidentRecordRepository incidents;
     private final StatusConfig config;
+    /** For incidents whose own deadline is unknown here (their trigger never arrived): the one shared setting. */
+    private final ResponseTargets targets;
     private final MeterRegistry registry;
     private final AtomicReference<Map<Priority, ResponseMetrics.PerPriority>> window =
             new AtomicReference<>(new EnumMap<>(Priority.class));
@@ -36,9 +39,11 @@ public class MetricsService {
     /** The window's {@link IncidentRecordRepository#fingerprint} when {@link #window} was last computed. */
     private volatile String computedFor;
 
-    public MetricsService(IncidentRecordRepository incidents, StatusConfig config, MeterRegistry registry) {
+    public MetricsService(IncidentRecordRepository incidents, StatusConfig config, ResponseTargets targets,
+                          MeterRegistry registry) {
         this.incidents = incidents;
         this.config = config;
+        this.targets = targets;
         this.registry = registry;
     }
 
@@ -72,7 +77,7 @@ public class MetricsService {
                 .filter(r -> r.priority != null)
                 .map(r -> new ResponseMetrics.Facts(Priority.valueOf(r.priority), r.triggeredAt, r.acknowledgedAt,
                         r.resolvedAt, r.respondBy))
-                .toList(), config.responseTargets()::of));
+                .toList(), targets::of));
     }
 
     @Scheduled(every = "${tocsin.status.metrics.refresh-every:60s}", delayed = "2s",

@@ -4,17 +4,19 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Priority;
-import io.tocsin.status.component.Component;
-import io.tocsin.status.component.ComponentStatus;
+import io.tocsin.status.component.model.Component;
+import io.tocsin.status.component.model.ComponentStatus;
 import io.tocsin.status.component.repository.ComponentRepository;
+import io.tocsin.status.component.service.ComponentService;
+import io.tocsin.status.component.service.ComponentService.ComponentState;
 import io.tocsin.status.component.service.StatusRules;
 import io.tocsin.status.component.service.Uptime;
-import io.tocsin.status.config.StatusConfig;
-import io.tocsin.status.maintenance.Maintenance;
+import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.repository.MaintenanceRepository;
-import io.tocsin.status.timeline.IncidentRecord;
+import io.tocsin.status.shared.config.StatusConfig;
+import io.tocsin.status.timeline.model.IncidentRecord;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
-import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.repository.PublicUpdateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,10 +39,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class StatusPageService {
-
-    /** A component and its status right now. */
-    public record ComponentState(Component component, ComponentStatus status) {
-    }
 
     public record PublicComponent(String name, String group, String description, ComponentStatus status,
                                   String uptimePercent, List<Uptime.Day> days) {
@@ -99,13 +97,6 @@ public class StatusPageService {
         this.config = config;
     }
 
-    /** Every component with its status now (internal view: the component API). */
-    @WithSession
-    public Uni<List<ComponentState>> currentStatuses() {
-        return components.ordered().chain(list -> incidents.open().chain(open -> maintenances.current()
-                .map(current -> statuses(list, open, current, Instant.now()))));
-    }
-
     /** The whole public page. */
     @WithSession
     public Uni<Snapshot> snapshot() {
@@ -147,7 +138,7 @@ public class StatusPageService {
     private Snapshot build(List<Component> list, List<IncidentRecord> recent, List<IncidentRecord> open,
                            List<Maintenance> current, List<Maintenance> completed,
                            List<IncidentRecord> withUpdates, List<PublicUpdate> lines, Instant now, int days) {
-        List<ComponentState> states = statuses(list, open, current, now);
+        List<ComponentState> states = ComponentService.statuses(list, open, current);
         Map<String, List<Uptime.Outage>> outages = new LinkedHashMap<>();
         for (IncidentRecord r : recent) {
             if (r.priority == null || r.triggeredAt == null) {
@@ -186,18 +177,6 @@ public class StatusPageService {
                 current.stream().filter(m -> m.state == Maintenance.State.IN_PROGRESS).map(toPublic).toList(),
                 current.stream().filter(m -> m.state == Maintenance.State.SCHEDULED).map(toPublic).toList(),
                 completed.stream().map(toPublic).toList(), now);
-    }
-
-    private static List<ComponentState> statuses(List<Component> list, List<IncidentRecord> open,
-                                                 List<Maintenance> current, Instant now) {
-        return list.stream().map(c -> {
-            List<Priority> priorities = open.stream()
-                    .filter(r -> c.service.equals(r.service) && r.priority != null)
-                    .map(r -> Priority.valueOf(r.priority)).toList();
-            boolean inMaintenance = current.stream().anyMatch(m -> m.state == Maintenance.State.IN_PROGRESS
-                    && m.serviceList().contains(c.service));
-            return new ComponentState(c, StatusRules.derive(priorities, inMaintenance, c.overrideStatus));
-        }).toList();
     }
 
     private static PublicIncident toPublic(IncidentRecord r, List<PublicUpdate> lines, List<String> componentNames) {

@@ -3,8 +3,8 @@ package io.tocsin.status.postmortem.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.status.postmortem.ActionItem;
-import io.tocsin.status.postmortem.Postmortem;
+import io.tocsin.status.postmortem.model.ActionItem;
+import io.tocsin.status.postmortem.model.Postmortem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.tocsin.status.postmortem.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
-import io.tocsin.status.postmortem.Postmortem;
+import io.tocsin.status.postmortem.model.Postmortem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

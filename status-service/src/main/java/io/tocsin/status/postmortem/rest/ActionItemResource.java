@@ -1,10 +1,10 @@
 package io.tocsin.status.postmortem.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
-import io.tocsin.status.postmortem.ActionItem;
+import io.tocsin.status.postmortem.model.ActionItem;
 import io.tocsin.status.postmortem.service.PostmortemService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -42,18 +42,18 @@ public class ActionItemResource {
     }
 
     private final PostmortemService postmortems;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public ActionItemResource(PostmortemService postmortems, SecurityIdentity identity) {
+    public ActionItemResource(PostmortemService postmortems, CurrentActor actor) {
         this.postmortems = postmortems;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     /** All action items, or with {@code overdue=true} those past their due date (UTC) and not done. */
     @GET
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.STAKEHOLDER})
     public Uni<List<PostmortemResource.ActionItemView>> list(@QueryParam("overdue") boolean overdue) {
-        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC), PostmortemResource.publishedOnly(identity))
+        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC), PostmortemResource.publishedOnly(actor))
                 .map(items -> items.stream().map(PostmortemResource.ActionItemView::of).toList());
     }
 

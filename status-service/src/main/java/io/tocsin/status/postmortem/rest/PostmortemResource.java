@@ -1,14 +1,13 @@
 package io.tocsin.status.postmortem.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
-import io.tocsin.status.postmortem.ActionItem;
-import io.tocsin.status.postmortem.Postmortem;
+import io.tocsin.status.postmortem.model.ActionItem;
+import io.tocsin.status.postmortem.model.Postmortem;
 import io.tocsin.status.postmortem.service.PostmortemMarkdown;
 import io.tocsin.status.postmortem.service.PostmortemService;
-import io.tocsin.status.security.Actors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
@@ -107,11 +106,11 @@ public class PostmortemResource {
     }
 
     private final PostmortemService postmortems;
-    private final SecurityIdentity identity;
+    private final CurrentActor actor;
 
-    public PostmortemResource(PostmortemService postmortems, SecurityIdentity identity) {
+    public PostmortemResource(PostmortemService postmortems, CurrentActor actor) {
         this.postmortems = postmortems;
-        this.identity = identity;
+        this.actor = actor;
     }
 
     @GET
@@ -152,7 +151,7 @@ public class PostmortemResource {
         return postmortems.edit(id, new PostmortemService.Edit(request.title(), request.rootCause(),
                         request.contributingFactors(), request.customersAffected(), request.impactNotes(),
                         request.timeline(), request.improvementActions(), request.communicationLog(),
-                        request.documentationUpdates()), Actors.label(identity))
+                        request.documentationUpdates()), actor.id())
                 .map(PostmortemView::of);
     }
 
@@ -160,21 +159,21 @@ public class PostmortemResource {
     @Path("/{id}/submit")
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     public Uni<PostmortemView> submit(@PathParam("id") UUID id) {
-        return postmortems.submit(id, Actors.label(identity)).map(PostmortemView::of);
+        return postmortems.submit(id, actor.id()).map(PostmortemView::of);
     }
 
     @POST
     @Path("/{id}/return-to-draft")
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     public Uni<PostmortemView> returnToDraft(@PathParam("id") UUID id) {
-        return postmortems.returnToDraft(id, Actors.label(identity)).map(PostmortemView::of);
+        return postmortems.returnToDraft(id, actor.id()).map(PostmortemView::of);
     }
 
     @POST
     @Path("/{id}/publish")
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     public Uni<PostmortemView> publish(@PathParam("id") UUID id) {
-        return postmortems.publish(id, Actors.of(identity)).map(PostmortemView::of);
+        return postmortems.publish(id, actor.actor()).map(PostmortemView::of);
     }
 
     @POST
@@ -189,12 +188,12 @@ public class PostmortemResource {
 
     /** Stakeholders read only what has been published; everyone else with access reads drafts too. */
     private boolean publishedOnly() {
-        return publishedOnly(identity);
+        return publishedOnly(actor);
     }
 
     /** True for callers who may read published postmortems (and their action items) only. */
-    static boolean publishedOnly(SecurityIdentity identity) {
-        return !(identity.hasRole(Roles.RESPONDER) || identity.hasRole(Roles.INCIDENT_COMMANDER)
-                || identity.hasRole(Roles.ADMIN));
+    static boolean publishedOnly(CurrentActor caller) {
+        return !(caller.hasRole(Roles.RESPONDER) || caller.hasRole(Roles.INCIDENT_COMMANDER)
+                || caller.hasRole(Roles.ADMIN));
     }
 }

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.events.ActionItemOverdue;
 import io.tocsin.events.Envelope;
-import io.tocsin.status.postmortem.ActionItem;
+import io.tocsin.status.postmortem.model.ActionItem;
 import io.tocsin.status.postmortem.repository.ActionItemRepository;
 import io.tocsin.status.postmortem.repository.PostmortemRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,21 +10,21 @@ import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.Priority;
-import io.tocsin.status.component.Component;
+import io.tocsin.status.component.model.Component;
 import io.tocsin.status.component.repository.ComponentRepository;
-import io.tocsin.status.config.StatusConfig;
-import io.tocsin.status.postmortem.ActionItem;
-import io.tocsin.status.postmortem.Postmortem;
+import io.tocsin.status.postmortem.model.ActionItem;
+import io.tocsin.status.postmortem.model.Postmortem;
 import io.tocsin.status.postmortem.repository.ActionItemRepository;
 import io.tocsin.status.postmortem.repository.PostmortemRepository;
-import io.tocsin.status.timeline.IncidentRecord;
-import io.tocsin.status.timeline.TimelineEntry;
-import io.tocsin.status.timeline.TimelineKind;
+import io.tocsin.status.shared.config.StatusConfig;
+import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.TimelineEntry;
+import io.tocsin.status.timeline.model.TimelineKind;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
-import io.tocsin.status.timeline.repository.TimelineRepository;
+import io.tocsin.status.timeline.service.IncidentFoldListener;
 import io.tocsin.status.timeline.service.TimelineEntries;
+import io.tocsin.status.timeline.service.TimelineService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
 /**
  * Postmortems: opened automatically when a serious incident resolves, edited by incident commanders, moved
  * draft → in review → published (publishing emits PostmortemPublished through the outbox), exported as Markdown.
+ * Hears of every fold of the read model ({@link IncidentFoldListener}) to open drafts.
  */
 @ApplicationScoped
-public class PostmortemService {
+public class PostmortemService implements IncidentFoldListener {
 
     /** Lines of the read model that make up the prefilled timeline (notes stay internal; messages go to the log). */
     static final Set<TimelineKind> TIMELINE_KINDS = EnumSet.of(TimelineKind.TRIGGERED, TimelineKind.REOPENED,
@@ -86,13 +87,13 @@ public class PostmortemService {
     private final PostmortemRepository postmortems;
     private final ActionItemRepository actionItems;
     private final IncidentRecordRepository incidents;
-    private final TimelineRepository timeline;
+    private final TimelineService timeline;
     private final ComponentRepository components;
     private final Outbox outbox;
     private final StatusConfig config;
 
     public PostmortemService(PostmortemRepository postmortems, ActionItemRepository actionItems,
-                             IncidentRecordRepository incidents, TimelineRepository timeline,
+                             IncidentRecordRepository incidents, TimelineService timeline,
                              ComponentRepository components, Outbox outbox, StatusConfig config) {
         this.postmortems = postmortems;
         this.actionItems = actionItems;
@@ -107,7 +108,8 @@ public class PostmortemService {
      * Opens a draft when the incident is resolved at a priority that calls for one; runs in the caller's
      * transaction. Idempotent (one postmortem per incident), so events arriving in any order open exactly one.
      */
-    public Uni<Void> openIfDue(IncidentRecord incident) {
+    @Override
+    public Uni<Void> folded(IncidentRecord incident) {
         if (incident.status != IncidentRecord.Status.RESOLVED || incident.priority == null
                 || !config.postmortem().autoOpenPriorities().contains(Priority.valueOf(incident.priority))) {
             return Uni.createFrom().voidItem();
@@ -131,7 +133,7 @@ public class PostmortemService {
                         incident.service, incident.priority, Instant.now()))
                 .chain(opened -> {
                     if (!opened) {
-                        return Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
+                        return Uni.createFrom().failure(new ProblemException(409,
                                 "Incident " + incidentId + " already has a postmortem"));
                     }
                     return postmortems.forIncident(incidentId);
@@ -153,7 +155,7 @@ public class PostmortemService {
     public Uni<Details> edit(UUID id, Edit edit, String actor) {
         return find(id, false).chain(p -> {
             if (p.status == Postmortem.Status.PUBLISHED) {
-                return Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
+                return Uni.createFrom().failure(new ProblemException(409,
                         "A published postmortem cannot be edited"));
             }
             if (edit.title() != null && !edit.title().isBlank()) {
@@ -189,15 +191,15 @@ public class PostmortemService {
     public Uni<Details> publish(UUID id, Actor actor) {
         return outbox.transaction(() -> find(id, false).chain(p -> {
             if (p.status != Postmortem.Status.IN_REVIEW) {
-                return Uni.createFrom().<Details>failure(new ProblemException(Response.Status.CONFLICT,
+                return Uni.createFrom().<Details>failure(new ProblemException(409,
                         "Only a postmortem in review can be published; this one is " + p.status));
             }
             Instant now = Instant.now();
             p.status = Postmortem.Status.PUBLISHED;
             p.publishedAt = now;
-            p.publishedBy = actor.name();
+            p.publishedBy = actor.id();
             p.updatedAt = now;
-            p.updatedBy = actor.name();
+            p.updatedBy = actor.id();
             return incidents.findById(p.incidentId).chain(incident -> {
                 PostmortemPublished event = new PostmortemPublished(p.id.toString(), p.title, p.service,
                         p.priority == null ? null : Priority.valueOf(p.priority),
@@ -275,7 +277,7 @@ public class PostmortemService {
     private Uni<Details> move(UUID id, Postmortem.Status from, Postmortem.Status to, String actor) {
         return find(id, false).chain(p -> {
             if (p.status != from) {
-                return Uni.createFrom().failure(new ProblemException(Response.Status.CONFLICT,
+                return Uni.createFrom().failure(new ProblemException(409,
                         "The postmortem is " + p.status + ", not " + from));
             }
             p.status = to;
@@ -292,7 +294,7 @@ public class PostmortemService {
     }
 
     private Uni<Details> details(Postmortem p) {
-        return incidents.findById(p.incidentId).chain(incident -> timeline.forIncident(p.incidentId)
+        return incidents.findById(p.incidentId).chain(incident -> timeline.lines(p.incidentId)
                 .chain(lines -> actionItems.forPostmortem(p.id).chain(items -> affected(p.service).map(affected -> {
                     boolean timelinePrefilled = p.timelineMd == null;
                     boolean logPrefilled = p.communicationLogMd == null;

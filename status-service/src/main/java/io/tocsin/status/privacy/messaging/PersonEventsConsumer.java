@@ -5,7 +5,7 @@ import io.tocsin.commons.messaging.BatchConsumer;
 import io.tocsin.events.EventType;
 import io.tocsin.events.PersonErased;
 import io.tocsin.events.Topics;
-import io.tocsin.status.privacy.ErasureService;
+import io.tocsin.status.privacy.service.ErasureService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

@@ -3,7 +3,7 @@ package io.tocsin.status.timeline.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
-import io.tocsin.status.timeline.IncidentRecord;
+import io.tocsin.status.timeline.model.IncidentRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

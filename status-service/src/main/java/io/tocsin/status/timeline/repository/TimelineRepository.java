@@ -3,16 +3,13 @@ package io.tocsin.status.timeline.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
-import io.tocsin.events.PersonRef;
-import io.tocsin.status.timeline.TimelineEntry;
-import io.tocsin.status.timeline.TimelineKind;
-import io.tocsin.status.timeline.service.IncidentProjection;
+import io.tocsin.status.timeline.model.TimelineEntry;
+import io.tocsin.status.timeline.model.TimelineKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,10 +73,9 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
         return value == null ? null : ((OffsetDateTime) value).toInstant();
     }
 
-    /** All lines of an incident, in the read model's order (time, kind, event id). */
+    /** All lines of an incident, in no order (the read model's order is the service's: IncidentProjection.ORDER). */
     public Uni<List<TimelineEntry>> forIncident(UUID incidentId) {
-        return list("incidentId = ?1", incidentId)
-                .map(list -> list.stream().sorted(IncidentProjection.ORDER).toList());
+        return list("incidentId = ?1", incidentId);
     }
 
     /** Stores who {@code entry} names (for erasure), in the caller's transaction after the line itself. */
@@ -88,11 +84,5 @@ public class TimelineRepository implements PanacheRepositoryBase<TimelineEntry, 
                 .map(person -> new Object[] {entry.eventId, person.id(), person.name()}).toList();
         return sql.updateEach("insert into timeline_person (event_id, person_id, name) values ($1, $2, $3) on conflict do nothing",
                 people).replaceWithVoid();
-    }
-
-    /** Lines of the given kinds for an incident, in timeline order. */
-    public Uni<List<TimelineEntry>> forIncident(UUID incidentId, Collection<TimelineKind> kinds) {
-        return list("incidentId = ?1 and kind in ?2", incidentId, kinds)
-                .map(list -> list.stream().sorted(IncidentProjection.ORDER).toList());
     }
 }

@@ -2,8 +2,8 @@ package io.tocsin.status.timeline.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.timeline.IncidentRecord;
-import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.TimelineEntry;
 import io.tocsin.status.timeline.service.TimelineService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

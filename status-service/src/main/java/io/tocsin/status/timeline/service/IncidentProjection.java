@@ -1,7 +1,7 @@
 package io.tocsin.status.timeline.service;
 
-import io.tocsin.status.timeline.IncidentRecord;
-import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.TimelineEntry;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -28,8 +28,8 @@ import io.tocsin.events.PersonalDataBreachUnmarked;
 import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
-import io.tocsin.status.timeline.TimelineEntry;
-import io.tocsin.status.timeline.TimelineKind;
+import io.tocsin.status.timeline.model.TimelineEntry;
+import io.tocsin.status.timeline.model.TimelineKind;
 
 import java.util.stream.Collectors;
 

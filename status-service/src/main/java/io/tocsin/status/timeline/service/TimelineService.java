@@ -1,5 +1,6 @@
 package io.tocsin.status.timeline.service;
 
+import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -8,9 +9,8 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.NotificationDelivered;
 import io.tocsin.events.NotificationFailed;
-import io.tocsin.status.postmortem.service.PostmortemService;
-import io.tocsin.status.timeline.IncidentRecord;
-import io.tocsin.status.timeline.TimelineEntry;
+import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.TimelineEntry;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import io.tocsin.status.timeline.repository.RoleHolderRepository;
 import io.tocsin.status.timeline.repository.TimelineRepository;
@@ -31,15 +31,15 @@ public class TimelineService {
 
     private final TimelineRepository timeline;
     private final IncidentRecordRepository records;
-    private final PostmortemService postmortems;
     private final RoleHolderRepository roleHolders;
+    private final List<IncidentFoldListener> listeners;
 
     public TimelineService(TimelineRepository timeline, IncidentRecordRepository records,
-                           PostmortemService postmortems, RoleHolderRepository roleHolders) {
-        this.roleHolders = roleHolders;
+                           RoleHolderRepository roleHolders, @All List<IncidentFoldListener> listeners) {
         this.timeline = timeline;
         this.records = records;
-        this.postmortems = postmortems;
+        this.roleHolders = roleHolders;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -75,9 +75,18 @@ public class TimelineService {
                     return timeline.append(entry)
                             .chain(() -> timeline.rememberPeople(entry))
                             .chain(() -> records.saveFold(record))
-                            .chain(() -> postmortems.openIfDue(record))
+                            .chain(() -> folded(record))
                             .replaceWith(record);
                 }));
+    }
+
+    /** Tells every {@link IncidentFoldListener}, one after the other, in the caller's transaction. */
+    private Uni<Void> folded(IncidentRecord record) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (IncidentFoldListener listener : listeners) {
+            all = all.chain(() -> listener.folded(record));
+        }
+        return all;
     }
 
     /** Keeps who holds which role (the incident's commander and communications lead may post public updates). */
@@ -101,7 +110,12 @@ public class TimelineService {
     public Uni<Timeline> timeline(UUID id) {
         return records.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Incident " + id))
-                .chain(record -> timeline.forIncident(id).map(lines -> new Timeline(record, lines)));
+                .chain(record -> lines(id).map(lines -> new Timeline(record, lines)));
+    }
+
+    /** An incident's lines in the read model's order ({@link IncidentProjection#ORDER}), in the caller's session. */
+    public Uni<List<TimelineEntry>> lines(UUID incidentId) {
+        return timeline.forIncident(incidentId).map(lines -> lines.stream().sorted(IncidentProjection.ORDER).toList());
     }
 
     /**

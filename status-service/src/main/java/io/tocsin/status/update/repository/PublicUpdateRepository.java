@@ -2,7 +2,7 @@ package io.tocsin.status.update.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.model.PublicUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

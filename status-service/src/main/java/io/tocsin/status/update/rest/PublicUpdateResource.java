@@ -1,13 +1,10 @@
 package io.tocsin.status.update.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.IncidentPermissions;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.status.security.Actors;
-import io.tocsin.status.timeline.repository.RoleHolderRepository;
-import io.tocsin.status.update.PublicUpdate;
+import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.service.PublicUpdateService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Instant;
@@ -55,38 +51,18 @@ public class PublicUpdateResource {
     }
 
     private final PublicUpdateService updates;
-    private final SecurityIdentity identity;
-    private final RoleHolderRepository roleHolders;
+    private final CurrentActor actor;
 
-    public PublicUpdateResource(PublicUpdateService updates, SecurityIdentity identity,
-                                RoleHolderRepository roleHolders) {
+    public PublicUpdateResource(PublicUpdateService updates, CurrentActor actor) {
         this.updates = updates;
-        this.identity = identity;
-        this.roleHolders = roleHolders;
+        this.actor = actor;
     }
 
     @POST
     @ResponseStatus(201)
     public Uni<PublicUpdateView> post(@PathParam("id") UUID incidentId, @NotNull @Valid PostRequest request) {
-        return mayPost(incidentId).chain(allowed -> {
-            if (!allowed) {
-                throw new ProblemException(Response.Status.FORBIDDEN, "Public updates on an incident are posted by its "
-                        + "commander or communications lead, an incident commander or communications");
-            }
-            return updates.post(incidentId, request.status(), request.message(), request.title(), Actors.of(identity))
-                    .map(PublicUpdateView::of);
-        });
-    }
-
-    /**
-     * Who may speak for an incident in public (and so to its stakeholders): whom the token roles allow
-     * ({@link IncidentPermissions}), or the incident's own commander or communications lead (docs/war-room.md).
-     */
-    private Uni<Boolean> mayPost(UUID incidentId) {
-        if (IncidentPermissions.mayPostPublicUpdate(IncidentPermissions.Caller.of(identity), incidentId)) {
-            return Uni.createFrom().item(true);
-        }
-        return roleHolders.leadsCommunication(incidentId, Actors.of(identity).id());
+        return updates.post(incidentId, request.status(), request.message(), request.title(), actor.caller(),
+                actor.actor()).map(PublicUpdateView::of);
     }
 
     @GET

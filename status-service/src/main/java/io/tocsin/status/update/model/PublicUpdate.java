@@ -1,4 +1,4 @@
-package io.tocsin.status.update;
+package io.tocsin.status.update.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,7 +25,7 @@ public class PublicUpdate {
     @Column(nullable = false)
     public String message;
 
-    /** Who posted it; audit only, never rendered on a public page. */
+    /** Who posted it (their token subject, as every audit column); never rendered on a public page. */
     @Column(nullable = false)
     public String actor;
 

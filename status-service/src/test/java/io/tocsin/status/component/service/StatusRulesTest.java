@@ -1,6 +1,6 @@
-package io.tocsin.status.component;
+package io.tocsin.status.component.service;
 
-import io.tocsin.status.component.service.StatusRules;
+import io.tocsin.status.component.model.ComponentStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

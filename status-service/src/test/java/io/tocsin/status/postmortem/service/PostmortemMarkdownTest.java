@@ -1,6 +1,5 @@
-package io.tocsin.status.postmortem;
+package io.tocsin.status.postmortem.service;
 
-import io.tocsin.status.postmortem.service.PostmortemMarkdown;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tocsin.status.component;
+package io.tocsin.status.component.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,6 +41,7 @@ public class Component {
     @Column(name = "override_reason")
     public String overrideReason;
 
+    /** Who set the override (their token subject, as every audit column). */
     @Column(name = "override_by")
     public String overrideBy;
 

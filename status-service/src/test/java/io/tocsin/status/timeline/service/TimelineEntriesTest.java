@@ -1,4 +1,4 @@
-package io.tocsin.status.timeline;
+package io.tocsin.status.timeline.service;
 
 import io.tocsin.events.Actor;
 import io.tocsin.events.ContactMethod;
@@ -17,7 +17,8 @@ import io.tocsin.events.PersonalDataBreachDecided;
 import io.tocsin.events.PersonalDataBreachUnmarked;
 import io.tocsin.events.Priority;
 import io.tocsin.events.ResponseTargetBreached;
-import io.tocsin.status.timeline.service.TimelineEntries;
+import io.tocsin.status.timeline.model.TimelineEntry;
+import io.tocsin.status.timeline.model.TimelineKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

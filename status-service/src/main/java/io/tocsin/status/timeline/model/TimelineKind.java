@@ -1,4 +1,4 @@
-package io.tocsin.status.timeline;
+package io.tocsin.status.timeline.model;
 
 /**
  * What a timeline line records. The declaration order breaks ties between lines with the same timestamp, so the

@@ -1,4 +1,4 @@
-package io.tocsin.status.postmortem;
+package io.tocsin.status.postmortem.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,6 +67,7 @@ public class Postmortem {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Who last changed it (their token subject, as every audit column); likewise {@link #publishedBy}. */
     @Column(name = "updated_by")
     public String updatedBy;
 

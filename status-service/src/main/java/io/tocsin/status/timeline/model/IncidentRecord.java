@@ -1,4 +1,4 @@
-package io.tocsin.status.timeline;
+package io.tocsin.status.timeline.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,6 @@
-package io.tocsin.status.metrics;
+package io.tocsin.status.metrics.service;
 
 import io.tocsin.events.Priority;
-import io.tocsin.status.metrics.service.ResponseMetrics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

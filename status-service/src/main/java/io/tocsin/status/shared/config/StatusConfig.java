@@ -1,4 +1,4 @@
-package io.tocsin.status.config;
+package io.tocsin.status.shared.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,9 +21,6 @@ public interface StatusConfig {
 
     /** Postmortem settings. */
     PostmortemSettings postmortem();
-
-    /** Response targets, used for metrics when an incident's own deadline is unknown (its trigger never arrived). */
-    Targets responseTargets();
 
     /** Response metrics settings. */
     Metrics metrics();
@@ -53,33 +50,6 @@ public interface StatusConfig {
         /** A postmortem is opened automatically when an incident of one of these priorities resolves. */
         @WithDefault("P1,P2")
         Set<Priority> autoOpenPriorities();
-    }
-
-    interface Targets {
-        /** P1 time to acknowledge. */
-        @WithDefault("15m")
-        Duration p1();
-
-        /** P2 time to acknowledge. */
-        @WithDefault("1h")
-        Duration p2();
-
-        /** P3 time to acknowledge. */
-        @WithDefault("4h")
-        Duration p3();
-
-        /** P4 time to acknowledge. */
-        @WithDefault("24h")
-        Duration p4();
-
-        default Duration of(Priority priority) {
-            return switch (priority) {
-                case P1 -> p1();
-                case P2 -> p2();
-                case P3 -> p3();
-                case P4 -> p4();
-            };
-        }
     }
 
     interface Metrics {

@@ -1,4 +1,4 @@
-package io.tocsin.status.postmortem;
+package io.tocsin.status.postmortem.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.tocsin.status.maintenance;
+package io.tocsin.status.maintenance.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,6 +41,7 @@ public class Maintenance {
     @Column(nullable = false)
     public State state;
 
+    /** Who scheduled it (their token subject, as every audit column). */
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 

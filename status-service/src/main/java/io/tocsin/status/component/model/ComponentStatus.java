@@ -1,4 +1,4 @@
-package io.tocsin.status.component;
+package io.tocsin.status.component.model;
 
 /** What the status page says about a component, from best to worst (maintenance sits between). */
 public enum ComponentStatus {

@@ -1,4 +1,4 @@
-package io.tocsin.status.timeline;
+package io.tocsin.status.timeline.service;
 
 import io.tocsin.events.Envelope;
 import io.tocsin.events.IncidentAcknowledged;
@@ -8,8 +8,8 @@ import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.AlertAppended;
 import io.tocsin.events.Priority;
-import io.tocsin.status.timeline.service.IncidentProjection;
-import io.tocsin.status.timeline.service.TimelineEntries;
+import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

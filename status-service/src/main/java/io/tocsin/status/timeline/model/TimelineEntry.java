@@ -1,4 +1,4 @@
-package io.tocsin.status.timeline;
+package io.tocsin.status.timeline.model;
 
 import io.tocsin.events.PersonRef;
 import jakarta.persistence.Column;
