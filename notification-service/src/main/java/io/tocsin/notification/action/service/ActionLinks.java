@@ -4,8 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.tocsin.commons.security.ActionTokens;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.action.ActionConfig;
-import io.tocsin.notification.action.ActionLink;
+import io.tocsin.notification.action.config.ActionConfig;
+import io.tocsin.notification.action.model.ActionLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -3,9 +3,9 @@ package io.tocsin.notification.action.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.ActionTokens;
-import io.tocsin.notification.action.ActionLink;
-import io.tocsin.notification.action.client.IncidentApi;
-import io.tocsin.notification.action.client.IncidentClient;
+import io.tocsin.notification.action.model.ActionLink;
+import io.tocsin.notification.action.rest.IncidentApi;
+import io.tocsin.notification.action.rest.IncidentClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

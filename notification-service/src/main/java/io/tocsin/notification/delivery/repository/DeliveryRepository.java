@@ -3,8 +3,8 @@ package io.tocsin.notification.delivery.repository;
 import io.tocsin.commons.db.Sql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.delivery.Delivery;
-import io.tocsin.notification.delivery.LimitsConfig;
+import io.tocsin.notification.delivery.model.Delivery;
+import io.tocsin.notification.delivery.config.LimitsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -15,7 +15,7 @@ import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.PublicUpdatePosted;
 import io.tocsin.events.Topics;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.stakeholder.PlanEntry.Event;
+import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
 import io.tocsin.notification.stakeholder.service.IncidentStates;
 import io.tocsin.notification.stakeholder.service.StakeholderNotifier;
 import io.tocsin.notification.stakeholder.service.StakeholderNotifier.Update;

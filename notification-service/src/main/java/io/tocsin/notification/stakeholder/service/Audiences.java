@@ -4,10 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
 import io.tocsin.events.Priority;
-import io.tocsin.notification.stakeholder.PlanEntry;
-import io.tocsin.notification.stakeholder.Stakeholder;
-import io.tocsin.notification.stakeholder.StakeholderGroup;
-import io.tocsin.notification.stakeholder.Subscription;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Stakeholder;
+import io.tocsin.notification.stakeholder.model.StakeholderGroup;
+import io.tocsin.notification.stakeholder.model.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

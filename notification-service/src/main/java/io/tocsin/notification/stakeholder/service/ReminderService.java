@@ -6,7 +6,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
 import io.tocsin.notification.delivery.service.MailHeaders;

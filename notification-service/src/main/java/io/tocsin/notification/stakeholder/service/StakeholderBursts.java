@@ -9,12 +9,12 @@ import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
 import io.tocsin.notification.page.service.PageContent;
 import io.tocsin.notification.page.service.PageContent.Language;
-import io.tocsin.notification.stakeholder.StakeholderConfig;
+import io.tocsin.notification.stakeholder.config.StakeholderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.tocsin.notification.stakeholder.service;
 import io.tocsin.events.Priority;
 import io.tocsin.notification.delivery.service.MailHeaders;
 import io.tocsin.notification.page.service.PageContent.Language;
-import io.tocsin.notification.stakeholder.PlanEntry.Event;
+import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
 
 import java.time.DateTimeException;
 import java.time.Duration;

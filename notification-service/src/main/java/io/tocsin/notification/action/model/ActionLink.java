@@ -1,4 +1,4 @@
-package io.tocsin.notification.action;
+package io.tocsin.notification.action.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.tocsin.notification.action;
+package io.tocsin.notification.action.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,8 +1,8 @@
-package io.tocsin.notification.config;
+package io.tocsin.notification.shared.config;
 
 import io.quarkus.runtime.StartupEvent;
 import io.tocsin.commons.security.ProductionKeys;
-import io.tocsin.notification.action.ActionConfig;
+import io.tocsin.notification.action.config.ActionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

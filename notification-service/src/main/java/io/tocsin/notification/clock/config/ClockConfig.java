@@ -1,4 +1,4 @@
-package io.tocsin.notification.clock;
+package io.tocsin.notification.clock.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

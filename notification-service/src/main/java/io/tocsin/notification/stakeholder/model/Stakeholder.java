@@ -1,4 +1,4 @@
-package io.tocsin.notification.stakeholder;
+package io.tocsin.notification.stakeholder.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.tocsin.notification.clock;
+package io.tocsin.notification.clock.service;
 
 import io.quarkus.qute.TemplateData;
 

@@ -1,4 +1,4 @@
-package io.tocsin.notification.action.client;
+package io.tocsin.notification.action.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

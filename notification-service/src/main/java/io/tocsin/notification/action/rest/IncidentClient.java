@@ -1,10 +1,10 @@
-package io.tocsin.notification.action.client;
+package io.tocsin.notification.action.rest;
 
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.action.ActionLink;
+import io.tocsin.notification.action.model.ActionLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;

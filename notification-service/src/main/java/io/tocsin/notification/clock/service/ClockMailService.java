@@ -1,4 +1,4 @@
-package io.tocsin.notification.clock;
+package io.tocsin.notification.clock.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
@@ -8,13 +8,14 @@ import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.StakeholderNoticeRequested;
 import io.tocsin.notification.action.service.ActionLinks;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.clock.config.ClockConfig;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.page.service.PageContent;
 import io.tocsin.notification.page.service.PageContent.Language;
-import io.tocsin.notification.stakeholder.PlanEntry;
-import io.tocsin.notification.stakeholder.Stakeholder;
-import io.tocsin.notification.stakeholder.StakeholderGroup;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Stakeholder;
+import io.tocsin.notification.stakeholder.model.StakeholderGroup;
 import io.tocsin.notification.stakeholder.service.Audience;
 import io.tocsin.notification.stakeholder.service.Audiences;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.tocsin.notification.stakeholder;
+package io.tocsin.notification.stakeholder.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

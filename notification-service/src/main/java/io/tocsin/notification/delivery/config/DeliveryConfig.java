@@ -1,4 +1,4 @@
-package io.tocsin.notification.delivery;
+package io.tocsin.notification.delivery.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

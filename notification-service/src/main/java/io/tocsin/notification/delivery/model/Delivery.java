@@ -1,4 +1,4 @@
-package io.tocsin.notification.delivery;
+package io.tocsin.notification.delivery.model;
 
 import io.quarkus.qute.TemplateData;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.tocsin.notification.action.client;
+package io.tocsin.notification.action.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
