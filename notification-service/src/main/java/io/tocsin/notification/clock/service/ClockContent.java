@@ -1,10 +1,11 @@
 package io.tocsin.notification.clock.service;
 
+import io.tocsin.notification.shared.service.MailHeaders;
 import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.PersonRef;
 import io.tocsin.events.StakeholderNoticeRequested;
-import io.tocsin.notification.page.service.PageContent;
-import io.tocsin.notification.page.service.PageContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.shared.service.MailContent.Language;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public final class ClockContent {
 
     /** "[P1] checkout-api: payments failing (Response target at risk)"; the subject passes MailHeaders later too. */
     public static String noticeSubject(StakeholderNoticeRequested n, Language language) {
-        return PageContent.subject(n.priority(), n.service(), n.summary()) + " (" + noticeHeadline(n, language) + ")";
+        return MailContent.subject(n.priority(), n.service(), n.summary()) + " (" + noticeHeadline(n, language) + ")";
     }
 
     public static String noticeHeadline(StakeholderNoticeRequested n, Language language) {
@@ -42,7 +43,7 @@ public final class ClockContent {
 
     /** "[P1] crm: customer export … (GDPR: 24 h since awareness)" or "(GDPR: 72-hour deadline passed)". */
     public static String reminderSubject(BreachReminderRequested r, Language language) {
-        return PageContent.subject(r.priority(), r.service(), r.summary()) + " (" + reminderHeadline(r, language) + ")";
+        return MailContent.subject(r.priority(), r.service(), r.summary()) + " (" + reminderHeadline(r, language) + ")";
     }
 
     public static String reminderHeadline(BreachReminderRequested r, Language language) {

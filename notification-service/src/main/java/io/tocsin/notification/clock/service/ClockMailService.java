@@ -11,8 +11,8 @@ import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.clock.config.ClockConfig;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.page.service.PageContent;
-import io.tocsin.notification.page.service.PageContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.shared.service.MailContent.Language;
 import io.tocsin.notification.stakeholder.model.PlanEntry;
 import io.tocsin.notification.stakeholder.model.Stakeholder;
 import io.tocsin.notification.stakeholder.model.StakeholderGroup;
@@ -79,11 +79,11 @@ public class ClockMailService {
                 ? "response-target-at-risk" : "response-target-breached";
         return audiences.now().chain(config -> insertAll(event.eventId(), event.incidentId(), template,
                 planned(config, n), false, member -> {
-                    Language language = PageContent.language(member.language);
+                    Language language = MailContent.language(member.language);
                     String subject = ClockContent.noticeSubject(n, language);
                     ClockView view = new ClockView(subject, ClockContent.noticeHeadline(n, language), member.name,
                             n.priority().name(), n.service(), n.summary(), ClockContent.noticeDetail(n, language),
-                            PageContent.localTime(n.respondBy(), member.timeZone), ClockContent.commander(n.commander(), language),
+                            MailContent.localTime(n.respondBy(), member.timeZone), ClockContent.commander(n.commander(), language),
                             links.unsubscribeUrl(member.id), event.incidentId().toString());
                     return new Rendered(subject, noticeText.get(language).data("view", view).render(),
                             noticeHtml.get(language).data("view", view).render());
@@ -107,11 +107,11 @@ public class ClockMailService {
                         event.incidentId(), r.hoursSinceAwareness(), config.dataProtectionGroup());
             }
             return insertAll(event.eventId(), event.incidentId(), REMINDER_TEMPLATE, members, true, member -> {
-                Language language = PageContent.language(member.language);
+                Language language = MailContent.language(member.language);
                 String subject = ClockContent.reminderSubject(r, language);
                 ClockView view = new ClockView(subject, ClockContent.reminderHeadline(r, language), member.name,
                         r.priority().name(), r.service(), r.summary(), ClockContent.reminderDetail(r, now, language),
-                        PageContent.localTime(r.deadline(), member.timeZone), ClockContent.commander(r.commander(), language),
+                        MailContent.localTime(r.deadline(), member.timeZone), ClockContent.commander(r.commander(), language),
                         links.unsubscribeUrl(member.id), event.incidentId().toString());
                 return new Rendered(subject, reminderText.get(language).data("view", view).render(),
                         reminderHtml.get(language).data("view", view).render());

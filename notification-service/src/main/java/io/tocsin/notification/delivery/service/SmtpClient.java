@@ -1,5 +1,6 @@
 package io.tocsin.notification.delivery.service;
 
+import io.tocsin.notification.shared.service.MailHeaders;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;

@@ -1,5 +1,6 @@
 package io.tocsin.notification.page.service;
 
+import io.tocsin.notification.shared.service.MailContent;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -28,8 +29,8 @@ public class PageRenderer {
         this.htmlDe = htmlDe;
     }
 
-    public Rendered render(PageView view, PageContent.Language language) {
-        boolean de = language == PageContent.Language.DE;
+    public Rendered render(PageView view, MailContent.Language language) {
+        boolean de = language == MailContent.Language.DE;
         return new Rendered((de ? textDe : textEn).data("view", view).render(),
                 (de ? htmlDe : htmlEn).data("view", view).render());
     }

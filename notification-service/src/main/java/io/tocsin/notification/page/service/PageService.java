@@ -1,5 +1,6 @@
 package io.tocsin.notification.page.service;
 
+import io.tocsin.notification.shared.service.MailContent;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.events.ContactMethod;
@@ -51,15 +52,15 @@ public class PageService {
         Instant now = Instant.now();
         Recipient recipient = request.recipient();
         String recipientId = recipient.id() != null ? recipient.id() : request.contact().address();
-        String subject = PageContent.subject(request.priority(), request.service(), request.summary());
+        String subject = MailContent.subject(request.priority(), request.service(), request.summary());
         ActionLinks.NewLink acknowledge = links.create(event.incidentId(), ActionLink.Action.ACKNOWLEDGE, recipientId,
                 recipient.name(), recipient.email(), subject, now);
         ActionLinks.NewLink resolve = links.create(event.incidentId(), ActionLink.Action.RESOLVE, recipientId,
                 recipient.name(), recipient.email(), subject, now);
-        PageContent.Language language = PageContent.language(recipient.locale());
+        MailContent.Language language = MailContent.language(recipient.locale());
         PageView view = new PageView(subject, recipient.name(), request.priority().name(), request.service(),
-                request.summary(), PageContent.timeLeft(now, request.respondBy(), language),
-                PageContent.localTime(request.respondBy(), recipient.timeZone()),
+                request.summary(), MailContent.timeLeft(now, request.respondBy(), language),
+                MailContent.localTime(request.respondBy(), recipient.timeZone()),
                 SafeLinks.clickable(request.links()), request.step(), request.loop(),
                 request.loop() + 1, request.reason(), acknowledge.url(), resolve.url(), event.incidentId().toString());
         PageRenderer.Rendered rendered = renderer.render(view, language);

@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.delivery.service.MailHeaders;
+import io.tocsin.notification.shared.service.MailHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;

@@ -12,8 +12,8 @@ import io.tocsin.commons.db.Sql;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.page.service.PageContent;
-import io.tocsin.notification.page.service.PageContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.shared.service.MailContent.Language;
 import io.tocsin.notification.stakeholder.config.StakeholderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -125,7 +125,7 @@ public class StakeholderBursts {
         List<UpdateView> incidents = new ArrayList<>(byIncident.values());
         Object[] newest = rows.get(rows.size() - 1);
         UpdateView last = view((String) newest[4]);
-        Language language = PageContent.language(last.language());
+        Language language = MailContent.language(last.language());
         String subject = StakeholderContent.digestSubject(incidents.stream().map(UpdateView::affected).toList(), language);
         DigestView view = new DigestView(subject, incidents.size(), incidents, last.unsubscribeUrl());
         Delivery digest = new Delivery();

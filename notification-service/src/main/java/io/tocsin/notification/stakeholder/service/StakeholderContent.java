@@ -1,8 +1,9 @@
 package io.tocsin.notification.stakeholder.service;
 
+import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.events.Priority;
-import io.tocsin.notification.delivery.service.MailHeaders;
-import io.tocsin.notification.page.service.PageContent.Language;
+import io.tocsin.notification.shared.service.MailHeaders;
+import io.tocsin.notification.shared.service.MailContent.Language;
 import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
 
 import java.time.DateTimeException;

@@ -9,8 +9,8 @@ import io.tocsin.events.Priority;
 import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.page.service.PageContent;
-import io.tocsin.notification.page.service.PageContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.shared.service.MailContent.Language;
 import io.tocsin.notification.stakeholder.model.PlanEntry;
 import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
 import io.tocsin.notification.stakeholder.model.Stakeholder;
@@ -102,7 +102,7 @@ public class StakeholderNotifier {
     private Delivery render(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot, Stakeholder member,
                             Instant now) {
         UpdateView view = view(update, facts, snapshot, member, now);
-        Language language = PageContent.language(member.language);
+        Language language = MailContent.language(member.language);
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.sourceEventId = update.eventId();
@@ -122,7 +122,7 @@ public class StakeholderNotifier {
 
     private UpdateView view(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot, Stakeholder member,
                             Instant now) {
-        Language language = PageContent.language(member.language);
+        Language language = MailContent.language(member.language);
         boolean de = language == Language.DE;
         PlanEntry plan = snapshot.plans().get(update.priority().name());
         boolean resolved = update.event() == Event.RESOLVED || update.event() == Event.POSTMORTEM_PUBLISHED

@@ -1,7 +1,6 @@
-package io.tocsin.notification.page.service;
+package io.tocsin.notification.shared.service;
 
 import io.tocsin.events.Priority;
-import io.tocsin.notification.delivery.service.MailHeaders;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -11,15 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The rendering choices of a page, as plain functions: subject line, language, time left to the response target
- * and the deadline in the recipient's time zone. Templates only lay these out.
+ * The rendering choices every mail shares (pages, stakeholder updates, clock mails), as plain functions: subject
+ * line, language, time left to the response target and the deadline in the recipient's time zone. Templates only
+ * lay these out.
  */
-public final class PageContent {
+public final class MailContent {
 
     /** Languages with templates; anything else falls back to English. */
     public enum Language { EN, DE }
 
-    private PageContent() {
+    private MailContent() {
     }
 
     /** {@code [P1] checkout-api: error rate 45%}. */

@@ -1,4 +1,4 @@
-package io.tocsin.notification.delivery.service;
+package io.tocsin.notification.shared.service;
 
 import io.quarkus.mailer.Mail;
 
