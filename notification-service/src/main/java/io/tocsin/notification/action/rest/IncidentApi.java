@@ -1,6 +1,7 @@
 package io.tocsin.notification.action.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.notification.action.service.IncidentActions.Person;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,10 +17,6 @@ import java.util.UUID;
 @RegisterRestClient(configKey = "incident-service")
 @Path("/api/v1/incidents")
 public interface IncidentApi {
-
-    /** The person the service acts for; incident-service records them as the actor. */
-    record Person(String id, String name, String email) {
-    }
 
     /** The person, and the one-tap link token issued to them: incident-service acts for nobody else. */
     record OnBehalfOf(Person onBehalfOf, String link) {

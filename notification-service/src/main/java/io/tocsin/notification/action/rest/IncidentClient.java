@@ -5,6 +5,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.notification.action.model.ActionLink;
+import io.tocsin.notification.action.service.IncidentActions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -23,14 +24,9 @@ import java.util.UUID;
  * actions are idempotent), then count against the breaker {@value #BREAKER}; the fallback says "try again".
  */
 @ApplicationScoped
-public class IncidentClient {
+public class IncidentClient implements IncidentActions {
 
     public static final String BREAKER = "incident-service";
-
-    /** What came of an action. */
-    public record Outcome(Kind kind, String status, String detail) {
-        public enum Kind { DONE, NOT_FOUND, CONFLICT, REJECTED, UNAVAILABLE }
-    }
 
     private final IncidentApi api;
     private final ServiceToken token;
@@ -40,13 +36,14 @@ public class IncidentClient {
         this.token = token;
     }
 
+    @Override
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @ExponentialBackoff(maxDelay = 2000)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 20000)
     @CircuitBreakerName(BREAKER)
     @Fallback(fallbackMethod = "unavailable")
-    public Uni<Outcome> act(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf, String link) {
+    public Uni<Outcome> act(ActionLink.Action action, UUID incidentId, Person onBehalfOf, String link) {
         return Uni.createFrom().deferred(() -> api.act(incidentId, action.path(), "Bearer " + token.current(),
                         new IncidentApi.OnBehalfOf(onBehalfOf, link)))
                 .map(incident -> new Outcome(Outcome.Kind.DONE, incident == null ? null : incident.status(), null))
@@ -66,7 +63,7 @@ public class IncidentClient {
                 });
     }
 
-    Uni<Outcome> unavailable(ActionLink.Action action, UUID incidentId, IncidentApi.Person onBehalfOf, String link,
+    Uni<Outcome> unavailable(ActionLink.Action action, UUID incidentId, Person onBehalfOf, String link,
                              Throwable cause) {
         Log.warnf("incident-service unavailable for %s of %s: %s", action, incidentId, cause.toString());
         return Uni.createFrom().item(new Outcome(Outcome.Kind.UNAVAILABLE, null, cause.getClass().getSimpleName()));
