@@ -12,7 +12,7 @@ import io.tocsin.notification.action.model.ActionLink;
 import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.stakeholder.service.IncidentStates;
+import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -31,9 +31,9 @@ public class PageService {
     private final DeliveryRepository deliveries;
     private final ActionLinks links;
     private final PageRenderer renderer;
-    private final IncidentStates states;
+    private final IncidentStateRepository states;
 
-    public PageService(DeliveryRepository deliveries, ActionLinks links, PageRenderer renderer, IncidentStates states) {
+    public PageService(DeliveryRepository deliveries, ActionLinks links, PageRenderer renderer, IncidentStateRepository states) {
         this.deliveries = deliveries;
         this.links = links;
         this.renderer = renderer;

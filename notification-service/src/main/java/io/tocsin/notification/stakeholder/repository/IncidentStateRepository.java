@@ -1,43 +1,35 @@
-package io.tocsin.notification.stakeholder.service;
+package io.tocsin.notification.stakeholder.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
 import io.tocsin.events.Actor;
 import io.tocsin.events.IncidentRole;
 import io.tocsin.events.IncidentRoleChanged;
 import io.tocsin.events.Priority;
+import io.tocsin.notification.stakeholder.model.DueReminder;
+import io.tocsin.notification.stakeholder.model.IncidentFacts;
+import io.tocsin.notification.stakeholder.model.KnownIncident;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The incident read model this service keeps from incident and status events (table incident_state): the current
  * priority, status and assignee, and what stakeholder mails say (start and end, the last public update, who leads by
  * display name, the postmortem). Upserts as prepared statements (commons' Sql: one or two per event), so an event arriving
- * twice or out of order never spoils the transaction.
+ * twice or out of order never spoils the transaction. Also the update cadence's claim of due reminders.
  */
 @ApplicationScoped
-public class IncidentStates {
+public class IncidentStateRepository {
 
     private final Sql sql;
 
-    public IncidentStates(Sql sql) {
+    public IncidentStateRepository(Sql sql) {
         this.sql = sql;
-    }
-
-    /** The part of the state a public update needs. */
-    public record Known(String service, Priority priority, String summary) {
-    }
-
-    /**
-     * What a stakeholder mail tells about the incident. {@code publicAt} is null until a public update was posted
-     * (until then status-service has no public page for it); names are display names, never addresses.
-     */
-    public record Facts(String status, Instant triggeredAt, Instant resolvedAt, Instant lastUpdateAt,
-                        String publicStatus, String publicMessage, Instant publicAt, String commanderName,
-                        String commsLeadName, String assigneeName, String postmortemUrl) {
     }
 
     public Uni<Void> opened(UUID incident, String service, Priority priority, String summary, Instant at) {
@@ -96,7 +88,7 @@ public class IncidentStates {
                         + "on conflict do nothing", incident, holder.id(), name));
     }
 
-    public Uni<Facts> facts(UUID incident) {
+    public Uni<IncidentFacts> facts(UUID incident) {
         return sql.select("""
                         select status, triggered_at, resolved_at, last_update_at, public_status, public_message,
                             public_at, commander_name, comms_lead_name, assignee_name, postmortem_url
@@ -106,7 +98,7 @@ public class IncidentStates {
                         return null;
                     }
                     Object[] r = rows.get(0);
-                    return new Facts((String) r[0], instant(r[1]), instant(r[2]), instant(r[3]), (String) r[4],
+                    return new IncidentFacts((String) r[0], instant(r[1]), instant(r[2]), instant(r[3]), (String) r[4],
                             (String) r[5], instant(r[6]), (String) r[7], (String) r[8], (String) r[9], (String) r[10]);
                 });
     }
@@ -164,10 +156,44 @@ public class IncidentStates {
                 incident, at.atOffset(ZoneOffset.UTC));
     }
 
-    public Uni<Known> find(UUID incident) {
+    public Uni<KnownIncident> find(UUID incident) {
         return sql.select("select service, priority, summary from incident_state where incident_id = $1", incident)
-                .map(rows -> rows.isEmpty() ? null : new Known((String) rows.get(0)[0],
+                .map(rows -> rows.isEmpty() ? null : new KnownIncident((String) rows.get(0)[0],
                         Priority.valueOf((String) rows.get(0)[1]), (String) rows.get(0)[2]));
+    }
+
+    /**
+     * Open incidents whose stakeholders heard nothing within their plan's cadence (counted from the last update or the
+     * last reminder), with whom to remind: the assignee, else the last responder paged. Locked (SKIP LOCKED) for the
+     * caller's transaction.
+     */
+    private static final String DUE_REMINDERS = """
+            select i.incident_id, i.service, i.priority, i.summary, p.cadence_minutes,
+                   coalesce(i.assignee_email, i.last_responder_email) as email,
+                   case when i.assignee_email is not null then i.assignee_name else i.last_responder_name end as name,
+                   greatest(i.last_update_at, coalesce(i.reminded_at, i.last_update_at))
+                       + make_interval(mins => p.cadence_minutes) as due_at
+            from incident_state i join communication_plan p on p.priority = i.priority
+            where i.status <> 'RESOLVED' and p.cadence_minutes is not null
+              and coalesce(i.assignee_email, i.last_responder_email) is not null
+              and greatest(i.last_update_at, coalesce(i.reminded_at, i.last_update_at))
+                  + make_interval(mins => p.cadence_minutes) <= now()
+            order by i.last_update_at
+            limit 50
+            for update of i skip locked""";
+
+    public Uni<List<DueReminder>> lockDueReminders() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(DUE_REMINDERS, Object[].class).getResultList())
+                .map(rows -> rows.stream().map(row -> new DueReminder((UUID) row[0], (String) row[1], (String) row[2],
+                        (String) row[3], ((Number) row[4]).intValue(), (String) row[5], (String) row[6], instant(row[7])))
+                        .toList());
+    }
+
+    /** A reminder went out now: the cadence counts from here. */
+    public Uni<Integer> reminded(UUID incident) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update incident_state set reminded_at = now() where incident_id = ?1")
+                .setParameter(1, incident).executeUpdate());
     }
 
     private Uni<Void> execute(String statement, Object... arguments) {

@@ -1,4 +1,4 @@
-package io.tocsin.notification.stakeholder.service;
+package io.tocsin.notification.stakeholder.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
@@ -7,6 +7,10 @@ import io.tocsin.events.Envelope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,11 +19,11 @@ import java.util.UUID;
  * table's trigger moves config_version, so the audience snapshot picks the names up.
  */
 @ApplicationScoped
-public class StatusComponents {
+public class StatusComponentRepository {
 
     private final Sql sql;
 
-    public StatusComponents(Sql sql) {
+    public StatusComponentRepository(Sql sql) {
         this.sql = sql;
     }
 
@@ -34,5 +38,16 @@ public class StatusComponents {
                 UUID.fromString(c.componentId()), c.service(), c.name(), c.removed(),
                 event.occurredAt().atOffset(ZoneOffset.UTC))
                 .replaceWithVoid();
+    }
+
+    /** The names of every service's components that the page still shows, by service, in name order. */
+    public Uni<Map<String, List<String>>> namesByService() {
+        return sql.select("""
+                select service, name from status_component where not removed
+                order by name""").map(rows -> {
+            Map<String, List<String>> components = new HashMap<>();
+            rows.forEach(r -> components.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]));
+            return components;
+        });
     }
 }
