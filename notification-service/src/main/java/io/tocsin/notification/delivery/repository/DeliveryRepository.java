@@ -86,7 +86,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                          order by next_attempt_at
                          limit $1
                          for update skip locked)
-            returning """ + COLUMNS;
+            """ + "returning " + COLUMNS;
 
     /**
      * Stores a delivery unless the same (source event, recipient, template) is already there; true if new. Rate
