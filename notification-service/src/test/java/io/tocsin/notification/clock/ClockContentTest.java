@@ -1,6 +1,5 @@
 package io.tocsin.notification.clock;
 
-import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.PersonRef;
 import io.tocsin.events.Priority;

@@ -1,8 +1,8 @@
 package io.tocsin.notification.shared;
 
 import io.tocsin.events.Priority;
-import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.tocsin.notification.action.service;
 
 import io.quarkus.logging.Log;
-import io.tocsin.commons.security.ActionTokens;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.ActionTokens;
 import io.tocsin.notification.action.config.ActionConfig;
 import io.tocsin.notification.action.model.ActionLink;
 import io.tocsin.notification.action.repository.ActionLinkRepository;

@@ -1,11 +1,11 @@
 package io.tocsin.notification.clock.service;
 
-import io.tocsin.notification.shared.service.MailHeaders;
 import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.PersonRef;
 import io.tocsin.events.StakeholderNoticeRequested;
-import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.shared.service.MailHeaders;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package io.tocsin.notification.delivery.repository;
 
-import io.tocsin.commons.db.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.db.Sql;
+import io.tocsin.notification.delivery.config.LimitsConfig;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.model.WaitingMail;
-import io.tocsin.notification.delivery.config.LimitsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

@@ -6,8 +6,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.config.LimitsConfig;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,10 +1,10 @@
 package io.tocsin.notification.page.service;
 
-import io.tocsin.notification.shared.service.MailContent;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.tocsin.events.Link;
+import io.tocsin.notification.shared.service.MailContent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Renders a page email (HTML and plain text) in the recipient's language with Qute. */

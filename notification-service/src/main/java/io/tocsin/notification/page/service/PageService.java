@@ -1,6 +1,5 @@
 package io.tocsin.notification.page.service;
 
-import io.tocsin.notification.shared.service.MailContent;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.events.ContactMethod;
@@ -12,6 +11,7 @@ import io.tocsin.notification.action.model.ActionLink;
 import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
+import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,11 +1,11 @@
 package io.tocsin.notification.page.service;
 
-import io.tocsin.notification.shared.service.MailContent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.startup.Warmup;
 import io.tocsin.events.ContactMethod;
+import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.stakeholder.service.Audiences;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -12,8 +12,8 @@ import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.model.WaitingMail;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.stakeholder.config.StakeholderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,9 +1,8 @@
 package io.tocsin.notification.stakeholder.service;
 
-import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.events.Priority;
-import io.tocsin.notification.shared.service.MailHeaders;
 import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailHeaders;
 import io.tocsin.notification.stakeholder.model.IncidentFacts;
 import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
 

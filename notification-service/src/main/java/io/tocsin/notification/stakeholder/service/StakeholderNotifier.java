@@ -9,13 +9,13 @@ import io.tocsin.events.Priority;
 import io.tocsin.notification.action.service.ActionLinks;
 import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.shared.service.MailContent.Language;
-import io.tocsin.notification.stakeholder.model.IncidentFacts;
-import io.tocsin.notification.stakeholder.model.PlanEntry;
-import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
-import io.tocsin.notification.stakeholder.model.Stakeholder;
+import io.tocsin.notification.shared.service.MailContent;
 import io.tocsin.notification.stakeholder.config.StakeholderConfig;
+import io.tocsin.notification.stakeholder.model.IncidentFacts;
+import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Stakeholder;
 import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
