@@ -1,6 +1,6 @@
 package io.tocsin.notification.action;
 
-import io.tocsin.notification.action.client.ServiceToken;
+import io.tocsin.notification.action.rest.ServiceToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

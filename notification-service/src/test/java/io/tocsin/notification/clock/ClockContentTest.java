@@ -4,7 +4,8 @@ import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.PersonRef;
 import io.tocsin.events.Priority;
 import io.tocsin.events.StakeholderNoticeRequested;
-import io.tocsin.notification.page.service.PageContent.Language;
+import io.tocsin.notification.clock.service.ClockContent;
+import io.tocsin.notification.shared.service.MailContent.Language;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tocsin.notification.delivery;
 
 import io.quarkus.mailer.Mail;
-import io.tocsin.notification.delivery.service.MailHeaders;
+import io.tocsin.notification.shared.service.MailHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

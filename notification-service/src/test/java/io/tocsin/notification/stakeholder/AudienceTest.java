@@ -1,6 +1,8 @@
 package io.tocsin.notification.stakeholder;
 
 import io.tocsin.events.Priority;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Subscription;
 import io.tocsin.notification.stakeholder.service.Audience;
 import org.junit.jupiter.api.Test;
 

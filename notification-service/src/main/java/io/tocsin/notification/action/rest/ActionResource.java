@@ -3,9 +3,9 @@ package io.tocsin.notification.action.rest;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.action.ActionLink;
-import io.tocsin.notification.action.client.IncidentClient;
+import io.tocsin.notification.action.model.ActionLink;
 import io.tocsin.notification.action.service.ActionService;
+import io.tocsin.notification.action.service.IncidentActions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,7 +50,7 @@ public class ActionResource {
                 return invalid(result.checked());
             }
             ActionLink link = result.checked().link();
-            IncidentClient.Outcome outcome = result.outcome();
+            IncidentActions.Outcome outcome = result.outcome();
             return switch (outcome.kind()) {
                 case DONE -> html(200, done(link), link.title,
                         "The incident is now " + String.valueOf(outcome.status()).toLowerCase() + ".", null);

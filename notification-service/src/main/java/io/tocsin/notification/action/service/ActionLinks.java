@@ -1,11 +1,11 @@
 package io.tocsin.notification.action.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.tocsin.commons.security.ActionTokens;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.action.ActionConfig;
-import io.tocsin.notification.action.ActionLink;
+import io.tocsin.commons.security.ActionTokens;
+import io.tocsin.notification.action.config.ActionConfig;
+import io.tocsin.notification.action.model.ActionLink;
+import io.tocsin.notification.action.repository.ActionLinkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,10 +20,13 @@ public class ActionLinks {
 
     private final ActionTokens tokens;
     private final ActionConfig config;
+    private final ActionLinkRepository repository;
     private final String publicUrl;
 
-    public ActionLinks(ActionConfig config, @ConfigProperty(name = "tocsin.public-url") String publicUrl) {
+    public ActionLinks(ActionConfig config, ActionLinkRepository repository,
+                       @ConfigProperty(name = "tocsin.public-url") String publicUrl) {
         this.config = config;
+        this.repository = repository;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         byte[] secret;
         if (config.secret().filter(s -> s.length() >= 16).isPresent()) {
@@ -79,6 +82,6 @@ public class ActionLinks {
 
     /** Stores a link in the current transaction. */
     public Uni<Void> persist(ActionLink link) {
-        return Panache.getSession().chain(session -> session.persist(link));
+        return repository.persist(link);
     }
 }

@@ -3,9 +3,8 @@ package io.tocsin.notification.action.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.ActionTokens;
-import io.tocsin.notification.action.ActionLink;
-import io.tocsin.notification.action.client.IncidentApi;
-import io.tocsin.notification.action.client.IncidentClient;
+import io.tocsin.notification.action.model.ActionLink;
+import io.tocsin.notification.action.repository.ActionLinkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -25,14 +24,16 @@ public class ActionService {
     }
 
     /** The result of performing an action. */
-    public record Result(Checked checked, IncidentClient.Outcome outcome) {
+    public record Result(Checked checked, IncidentActions.Outcome outcome) {
     }
 
     private final ActionLinks links;
-    private final IncidentClient incidents;
+    private final ActionLinkRepository repository;
+    private final IncidentActions incidents;
 
-    public ActionService(ActionLinks links, IncidentClient incidents) {
+    public ActionService(ActionLinks links, ActionLinkRepository repository, IncidentActions incidents) {
         this.links = links;
+        this.repository = repository;
         this.incidents = incidents;
     }
 
@@ -41,8 +42,7 @@ public class ActionService {
         if (parsed.isEmpty()) {
             return Uni.createFrom().item(new Checked(Validity.INVALID, null));
         }
-        return Panache.withSession(() -> Panache.getSession()
-                        .chain(session -> session.find(ActionLink.class, parsed.get().id())))
+        return Panache.withSession(() -> repository.find(parsed.get().id()))
                 .map(link -> {
                     if (link == null || !links.tokens().verify(parsed.get(), link.incidentId, link.recipientId, link.action)) {
                         return new Checked(Validity.INVALID, null);
@@ -64,8 +64,8 @@ public class ActionService {
             }
             ActionLink link = checked.link();
             return incidents.act(ActionLink.Action.valueOf(link.action), link.incidentId,
-                            new IncidentApi.Person(link.recipientId, link.recipientName, link.recipientEmail), token)
-                    .chain(outcome -> outcome.kind() != IncidentClient.Outcome.Kind.DONE
+                            new IncidentActions.Person(link.recipientId, link.recipientName, link.recipientEmail), token)
+                    .chain(outcome -> outcome.kind() != IncidentActions.Outcome.Kind.DONE
                             ? Uni.createFrom().item(new Result(checked, outcome))
                             // Two taps at once both succeed on incident-service (idempotent); either may use it up.
                             : useUp(link).replaceWith(new Result(checked, outcome)));
@@ -74,10 +74,6 @@ public class ActionService {
 
     /** Marks the link used; false when another request used it first. */
     private Uni<Boolean> useUp(ActionLink link) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                "update action_link set used_at = now() where id = ?1 and used_at is null")
-                        .setParameter(1, link.id)
-                        .executeUpdate()))
-                .map(rows -> rows == 1);
+        return Panache.withTransaction(() -> repository.useUp(link.id)).map(rows -> rows == 1);
     }
 }

@@ -1,10 +1,12 @@
 package io.tocsin.notification.delivery.repository;
 
-import io.tocsin.commons.db.Sql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.delivery.Delivery;
-import io.tocsin.notification.delivery.LimitsConfig;
+import io.tocsin.commons.db.Sql;
+import io.tocsin.notification.delivery.config.LimitsConfig;
+import io.tocsin.notification.delivery.model.Delivery;
+import io.tocsin.notification.delivery.model.WaitingMail;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -15,7 +17,8 @@ import java.util.UUID;
 /**
  * The delivery outbox table. Every page and update passes through insert, claim and mark, so those are prepared
  * statements (commons' Sql): idempotent inserts ({@code ON CONFLICT DO NOTHING}: a unique violation would spoil the
- * transaction), claims with the database clock and {@code SKIP LOCKED}. Listing for the API stays with Panache.
+ * transaction), claims with the database clock and {@code SKIP LOCKED}. Also the statements of the digests and burst
+ * windows (StakeholderBursts) and of forgetting a stakeholder; listing for the API stays with Panache.
  */
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
@@ -71,6 +74,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 end, 0, now(), now())
             on conflict on constraint delivery_once do nothing""";
 
+    /** The columns {@link #row} maps: what the sender needs to send a row and report it. */
+    private static final String COLUMNS = """
+            id, source_event_id, incident_id, audience, template, recipient, recipient_id, recipient_name,
+            contact_kind, contact_format, subject, body_text, body_html, state, attempts""";
+
     private static final String CLAIM = """
             update delivery set next_attempt_at = now() + make_interval(secs => $2)
             where id in (select id from delivery
@@ -78,8 +86,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                          order by next_attempt_at
                          limit $1
                          for update skip locked)
-            returning id, source_event_id, incident_id, audience, template, recipient, recipient_id, recipient_name,
-                      contact_kind, contact_format, subject, body_text, body_html, state, attempts""";
+            """ + "returning " + COLUMNS;
 
     /**
      * Stores a delivery unless the same (source event, recipient, template) is already there; true if new. Rate
@@ -107,24 +114,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     /** The rows a digest carried ({@code digest_id}), as the sender reports them once the digest is out. */
     public Uni<List<Delivery>> carriedBy(UUID digestId) {
-        return sql.select("""
-                select id, source_event_id, incident_id, audience, template, recipient_id, recipient_name, contact_kind
-                from delivery where digest_id = $1 order by created_at, id""", digestId).map(rows -> {
-            List<Delivery> carried = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                Delivery d = new Delivery();
-                d.id = (UUID) row[0];
-                d.sourceEventId = (UUID) row[1];
-                d.incidentId = (UUID) row[2];
-                d.audience = (String) row[3];
-                d.template = (String) row[4];
-                d.recipientId = (String) row[5];
-                d.recipientName = (String) row[6];
-                d.contactKind = (String) row[7];
-                carried.add(d);
-            }
-            return carried;
-        });
+        return sql.select("select " + COLUMNS + " from delivery where digest_id = $1 order by created_at, id", digestId)
+                .map(DeliveryRepository::rows);
     }
 
     /**
@@ -133,29 +124,36 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * rows come back detached (Hibernate never sees them).
      */
     public Uni<List<Delivery>> claimDue(int limit, Duration lease) {
-        return sql.select(CLAIM, limit, (double) lease.toMillis() / 1000).map(rows -> {
-            List<Delivery> claimed = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                Delivery d = new Delivery();
-                d.id = (UUID) row[0];
-                d.sourceEventId = (UUID) row[1];
-                d.incidentId = (UUID) row[2];
-                d.audience = (String) row[3];
-                d.template = (String) row[4];
-                d.recipient = (String) row[5];
-                d.recipientId = (String) row[6];
-                d.recipientName = (String) row[7];
-                d.contactKind = (String) row[8];
-                d.contactFormat = (String) row[9];
-                d.subject = (String) row[10];
-                d.bodyText = (String) row[11];
-                d.bodyHtml = (String) row[12];
-                d.state = (String) row[13];
-                d.attempts = ((Number) row[14]).intValue();
-                claimed.add(d);
-            }
-            return claimed;
-        });
+        return sql.select(CLAIM, limit, (double) lease.toMillis() / 1000).map(DeliveryRepository::rows);
+    }
+
+    private static List<Delivery> rows(List<Object[]> rows) {
+        List<Delivery> deliveries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            deliveries.add(row(row));
+        }
+        return deliveries;
+    }
+
+    /** One row of {@link #COLUMNS}, detached (Hibernate never sees it). */
+    private static Delivery row(Object[] row) {
+        Delivery d = new Delivery();
+        d.id = (UUID) row[0];
+        d.sourceEventId = (UUID) row[1];
+        d.incidentId = (UUID) row[2];
+        d.audience = (String) row[3];
+        d.template = (String) row[4];
+        d.recipient = (String) row[5];
+        d.recipientId = (String) row[6];
+        d.recipientName = (String) row[7];
+        d.contactKind = (String) row[8];
+        d.contactFormat = (String) row[9];
+        d.subject = (String) row[10];
+        d.bodyText = (String) row[11];
+        d.bodyHtml = (String) row[12];
+        d.state = (String) row[13];
+        d.attempts = ((Number) row[14]).intValue();
+        return d;
     }
 
     public Uni<Integer> markSent(UUID id) {
@@ -171,6 +169,89 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                     next_attempt_at = now() + make_interval(secs => $5)
                 where id = $1 and state in ('PENDING', 'FAILED')""",
                 id, dead ? "DEAD" : "FAILED", countAttempt ? 1 : 0, error, (double) retryIn.toMillis() / 1000);
+    }
+
+    /** Recipients whose oldest held mail has waited {@code intervalSeconds} (the rate limits' digest is due). */
+    public Uni<List<String>> dueHeldRecipients(double intervalSeconds) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select recipient from delivery where state = 'HELD'
+                        group by recipient
+                        having min(created_at) <= now() - make_interval(secs => ?1)
+                        limit 50""", String.class)
+                .setParameter(1, intervalSeconds)
+                .getResultList());
+    }
+
+    /** A recipient's held mails, locked (other replicas skip them) and detached, oldest first. */
+    public Uni<List<Delivery>> lockHeld(String recipient) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select * from delivery where recipient = ?1 and state = 'HELD'
+                        order by created_at, id
+                        for update skip locked""", Delivery.class)
+                .setParameter(1, recipient)
+                .getResultList()
+                .invoke(held -> held.forEach(s::detach)));
+    }
+
+    /** A held mail went out in digest {@code digestId}. */
+    public Uni<Integer> markDigested(UUID id, UUID digestId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update delivery set state = 'DIGESTED', digest_id = ?1 where id = ?2")
+                .setParameter(1, digestId)
+                .setParameter(2, id)
+                .executeUpdate());
+    }
+
+    /** Recipients whose oldest waiting stakeholder mail has waited {@code windowSeconds} (their burst window closed). */
+    public Uni<List<String>> dueWaitingRecipients(double windowSeconds) {
+        return sql.select("""
+                select recipient from delivery where state = 'WAITING'
+                group by recipient
+                having min(created_at) <= now() - make_interval(secs => $1)
+                limit 50""", windowSeconds).map(rows -> rows.stream().map(row -> (String) row[0]).toList());
+    }
+
+    /** A recipient's waiting stakeholder mails, locked (other replicas skip them), oldest first. */
+    public Uni<List<WaitingMail>> lockWaiting(String recipient, double windowSeconds) {
+        return sql.select("""
+                select id, incident_id, recipient_id, recipient_name, facts,
+                       created_at <= now() - make_interval(secs => $2) as due
+                from delivery where recipient = $1 and state = 'WAITING'
+                order by created_at, id
+                for update skip locked""", recipient, windowSeconds).map(rows -> rows.stream()
+                .map(r -> new WaitingMail((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        Boolean.TRUE.equals(r[5])))
+                .toList());
+    }
+
+    /** Waiting mails go out as they are. */
+    public Uni<Integer> release(UUID[] ids) {
+        return sql.update("update delivery set state = 'PENDING', next_attempt_at = now() "
+                + "where id = any($1) and state = 'WAITING'", (Object) ids);
+    }
+
+    /** Waiting mails went out in digest {@code digestId}. */
+    public Uni<Integer> digestWaiting(UUID[] ids, UUID digestId) {
+        return sql.update("update delivery set state = 'DIGESTED', digest_id = $2 "
+                + "where id = any($1) and state = 'WAITING'", ids, digestId);
+    }
+
+    /**
+     * A stakeholder left: unless the same address is still a member elsewhere, their delivery records stay for the
+     * statistics without address, name or bodies, and what was not sent yet never is.
+     */
+    public Uni<Integer> forgetStakeholder(String email) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update delivery set recipient = 'forgotten:' || id, recipient_name = null,
+                            recipient_id = null, subject = '(removed)', body_text = '', body_html = null,
+                            facts = null,
+                            state = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
+                                then 'DEAD' else state end,
+                            last_error = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
+                                then 'recipient unsubscribed' else last_error end
+                        where audience = 'STAKEHOLDER' and recipient = ?1
+                          and not exists (select 1 from stakeholder where email = ?1)""")
+                .setParameter(1, email).executeUpdate());
     }
 
     public Uni<List<Delivery>> byIncident(UUID incidentId) {

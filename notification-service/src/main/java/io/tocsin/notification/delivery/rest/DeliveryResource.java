@@ -1,13 +1,12 @@
 package io.tocsin.notification.delivery.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.tocsin.commons.privacy.Addresses;
-import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.rest.QueryParams;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.notification.delivery.Delivery;
-import io.tocsin.notification.delivery.repository.DeliveryRepository;
+import io.tocsin.notification.delivery.model.Delivery;
+import io.tocsin.notification.delivery.service.DeliveryService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,9 +32,9 @@ public class DeliveryResource {
                                String channel, String recipientId, String recipient, String recipientName,
                                String subject, String state, int attempts, String lastError, Instant createdAt,
                                Instant sentAt) {
-        static DeliveryView of(Delivery d, SecurityIdentity caller) {
+        static DeliveryView of(Delivery d, CurrentActor caller) {
             boolean full = caller.hasRole(Roles.INCIDENT_COMMANDER) || caller.hasRole(Roles.ADMIN)
-                    || (d.recipientId != null && d.recipientId.equals(caller.getPrincipal().getName()));
+                    || (d.recipientId != null && d.recipientId.equals(caller.id()));
             String recipient = "WEBHOOK".equals(d.contactKind) ? Addresses.mask(d.recipient)
                     : full ? d.recipient : Addresses.mask(d.recipient);
             return new DeliveryView(d.id, d.incidentId, d.sourceEventId, d.audience, d.template, d.contactKind,
@@ -44,24 +43,17 @@ public class DeliveryResource {
         }
     }
 
-    private final DeliveryRepository deliveries;
-    private final SecurityIdentity identity;
+    private final DeliveryService deliveries;
+    private final CurrentActor caller;
 
-    public DeliveryResource(DeliveryRepository deliveries, SecurityIdentity identity) {
+    public DeliveryResource(DeliveryService deliveries, CurrentActor caller) {
         this.deliveries = deliveries;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
-    @WithSession
     public Uni<List<DeliveryView>> list(@QueryParam("incident") String incident) {
-        UUID incidentId;
-        try {
-            incidentId = UUID.fromString(incident == null ? "" : incident.trim());
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.unprocessable("The request is not valid",
-                    List.of("incident: must be an incident id (UUID)")));
-        }
-        return deliveries.byIncident(incidentId).map(rows -> rows.stream().map(d -> DeliveryView.of(d, identity)).toList());
+        UUID incidentId = QueryParams.uuid("incident", incident);
+        return deliveries.byIncident(incidentId).map(rows -> rows.stream().map(d -> DeliveryView.of(d, caller)).toList());
     }
 }

@@ -6,8 +6,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.delivery.Delivery;
-import io.tocsin.notification.delivery.LimitsConfig;
+import io.tocsin.notification.delivery.config.LimitsConfig;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,17 +24,6 @@ import java.util.UUID;
 public class DigestService {
 
     public static final String TEMPLATE = Delivery.RATE_DIGEST;
-
-    private static final String DUE_RECIPIENTS = """
-            select recipient from delivery where state = 'HELD'
-            group by recipient
-            having min(created_at) <= now() - make_interval(secs => ?1)
-            limit 50""";
-
-    private static final String HELD = """
-            select * from delivery where recipient = ?1 and state = 'HELD'
-            order by created_at, id
-            for update skip locked""";
 
     private final DeliveryRepository deliveries;
     private final DeliverySender sender;
@@ -63,37 +52,28 @@ public class DigestService {
 
     /** Queues one digest per recipient whose held mails are due; returns how many digests. */
     public Uni<Integer> sendDue() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(DUE_RECIPIENTS, String.class)
-                .setParameter(1, (double) limits.digestInterval().toMillis() / 1000)
-                .getResultList()
+        return Panache.withTransaction(() -> deliveries.dueHeldRecipients((double) limits.digestInterval().toMillis() / 1000)
                 .chain(recipients -> {
                     Uni<Integer> chain = Uni.createFrom().item(0);
                     for (String recipient : recipients) {
                         chain = chain.chain(count -> digest(recipient).map(queued -> count + (queued ? 1 : 0)));
                     }
                     return chain;
-                })));
+                }));
     }
 
     private Uni<Boolean> digest(String recipient) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(HELD, Delivery.class).setParameter(1, recipient)
-                .getResultList()
-                .chain(held -> {
-                    if (held.isEmpty()) {
-                        return Uni.createFrom().item(false);
-                    }
-                    held.forEach(s::detach);
-                    Delivery digest = compose(recipient, held);
-                    Uni<Boolean> chain = deliveries.insertOnce(digest, true);
-                    for (Delivery row : held) {
-                        chain = chain.call(() -> s.createNativeQuery(
-                                        "update delivery set state = 'DIGESTED', digest_id = ?1 where id = ?2")
-                                .setParameter(1, digest.id)
-                                .setParameter(2, row.id)
-                                .executeUpdate());
-                    }
-                    return chain;
-                }));
+        return deliveries.lockHeld(recipient).chain(held -> {
+            if (held.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            Delivery digest = compose(recipient, held);
+            Uni<Boolean> chain = deliveries.insertOnce(digest, true);
+            for (Delivery row : held) {
+                chain = chain.call(() -> deliveries.markDigested(row.id, digest.id));
+            }
+            return chain;
+        });
     }
 
     private Delivery compose(String recipient, List<Delivery> held) {

@@ -7,7 +7,7 @@ import io.tocsin.events.EventType;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.StakeholderNoticeRequested;
 import io.tocsin.events.Topics;
-import io.tocsin.notification.clock.ClockMailService;
+import io.tocsin.notification.clock.service.ClockMailService;
 import io.tocsin.notification.delivery.service.DeliverySender;
 import io.tocsin.notification.page.service.PageService;
 import jakarta.enterprise.context.ApplicationScoped;

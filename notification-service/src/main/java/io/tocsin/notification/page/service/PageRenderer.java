@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
 import io.tocsin.events.Link;
+import io.tocsin.notification.shared.service.MailContent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Renders a page email (HTML and plain text) in the recipient's language with Qute. */
@@ -28,8 +29,8 @@ public class PageRenderer {
         this.htmlDe = htmlDe;
     }
 
-    public Rendered render(PageView view, PageContent.Language language) {
-        boolean de = language == PageContent.Language.DE;
+    public Rendered render(PageView view, MailContent.Language language) {
+        boolean de = language == MailContent.Language.DE;
         return new Rendered((de ? textDe : textEn).data("view", view).render(),
                 (de ? htmlDe : htmlEn).data("view", view).render());
     }

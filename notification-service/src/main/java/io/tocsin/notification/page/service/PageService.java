@@ -7,11 +7,12 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.NotificationRequested;
 import io.tocsin.events.Priority;
 import io.tocsin.events.Recipient;
-import io.tocsin.notification.action.ActionLink;
+import io.tocsin.notification.action.model.ActionLink;
 import io.tocsin.notification.action.service.ActionLinks;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.stakeholder.service.IncidentStates;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -30,9 +31,9 @@ public class PageService {
     private final DeliveryRepository deliveries;
     private final ActionLinks links;
     private final PageRenderer renderer;
-    private final IncidentStates states;
+    private final IncidentStateRepository states;
 
-    public PageService(DeliveryRepository deliveries, ActionLinks links, PageRenderer renderer, IncidentStates states) {
+    public PageService(DeliveryRepository deliveries, ActionLinks links, PageRenderer renderer, IncidentStateRepository states) {
         this.deliveries = deliveries;
         this.links = links;
         this.renderer = renderer;
@@ -51,15 +52,15 @@ public class PageService {
         Instant now = Instant.now();
         Recipient recipient = request.recipient();
         String recipientId = recipient.id() != null ? recipient.id() : request.contact().address();
-        String subject = PageContent.subject(request.priority(), request.service(), request.summary());
+        String subject = MailContent.subject(request.priority(), request.service(), request.summary());
         ActionLinks.NewLink acknowledge = links.create(event.incidentId(), ActionLink.Action.ACKNOWLEDGE, recipientId,
                 recipient.name(), recipient.email(), subject, now);
         ActionLinks.NewLink resolve = links.create(event.incidentId(), ActionLink.Action.RESOLVE, recipientId,
                 recipient.name(), recipient.email(), subject, now);
-        PageContent.Language language = PageContent.language(recipient.locale());
+        MailContent.Language language = MailContent.language(recipient.locale());
         PageView view = new PageView(subject, recipient.name(), request.priority().name(), request.service(),
-                request.summary(), PageContent.timeLeft(now, request.respondBy(), language),
-                PageContent.localTime(request.respondBy(), recipient.timeZone()),
+                request.summary(), MailContent.timeLeft(now, request.respondBy(), language),
+                MailContent.localTime(request.respondBy(), recipient.timeZone()),
                 SafeLinks.clickable(request.links()), request.step(), request.loop(),
                 request.loop() + 1, request.reason(), acknowledge.url(), resolve.url(), event.incidentId().toString());
         PageRenderer.Rendered rendered = renderer.render(view, language);

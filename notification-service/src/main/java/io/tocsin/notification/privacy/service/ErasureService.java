@@ -2,13 +2,12 @@ package io.tocsin.notification.privacy.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PersonErased;
+import io.tocsin.notification.privacy.repository.ErasureRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Forgets a responder when escalation-service erases them (PersonErased, kind RESPONDER): their one-tap links go,
@@ -23,25 +22,13 @@ public class ErasureService {
 
     public static final String ERASED = "Erased person";
 
+    private final ErasureRepository repository;
     private final ObjectMapper json;
 
-    public ErasureService(ObjectMapper json) {
+    public ErasureService(ErasureRepository repository, ObjectMapper json) {
+        this.repository = repository;
         this.json = json;
     }
-
-    /**
-     * The stakeholder mails about one incident (and the burst digests that carried them) that show a name: the name
-     * replaced where the text, the HTML (escaped as Qute escapes) and the kept JSON view show it, as a whole name
-     * only (patterns from {@link #whole}), so "Eve" leaves "Every" and another person's "O'Neilson" alone.
-     */
-    private static final String RENAME = """
-            update delivery set body_text = regexp_replace(body_text, ?2, ?5, 'g'),
-                body_html = regexp_replace(regexp_replace(body_html, ?2, ?5, 'g'), ?3, ?5, 'g'),
-                facts = regexp_replace(facts, ?4, ?5, 'g')
-            where audience = 'STAKEHOLDER'
-              and (incident_id = ?1 or id in (select digest_id from delivery where incident_id = ?1
-                                                                              and digest_id is not null))
-              and (body_text ~ ?2 or body_html ~ ?3 or facts ~ ?4)""";
 
     public Uni<Void> erase(Envelope<PersonErased> event) {
         PersonErased data = event.data();
@@ -50,53 +37,30 @@ public class ErasureService {
         }
         String person = data.personId();
         // Inside the consumer's batch transaction, which also records the event id (commons' BatchConsumer).
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                                update incident_state set assignee_name = null, assignee_email = null
-                                where assignee_email in (select recipient from delivery where recipient_id = ?1)""")
-                        .setParameter(1, person).executeUpdate()
-                        .chain(() -> session.createNativeQuery("""
-                                        update incident_state set last_responder_name = null, last_responder_email = null
-                                        where last_responder_email in (select recipient from delivery where recipient_id = ?1)""")
-                                .setParameter(1, person).executeUpdate())
-                        .chain(() -> session.createNativeQuery("delete from action_link where recipient_id = ?1")
-                                .setParameter(1, person).executeUpdate())
-                        .chain(() -> session.createNativeQuery("""
-                                        update delivery set state = case when state in ('SENT', 'DEAD', 'DIGESTED')
-                                              then state else 'DEAD' end,
-                                            last_error = case when state in ('SENT', 'DEAD', 'DIGESTED')
-                                              then last_error else 'recipient erased' end,
-                                            recipient = 'erased:' || id, recipient_name = null, recipient_id = null,
-                                            subject = '(erased)', body_text = '', body_html = null
-                                        where recipient_id = ?1""")
-                                .setParameter(1, person).executeUpdate())
-                        .invoke(rows -> Log.infof("Erased responder %s: %d delivery record(s) scrubbed", person, rows))
-                        .chain(() -> forgetLead(session, person)));
+        return repository.forgetResponder(person)
+                .chain(() -> repository.deleteActionLinks(person))
+                .chain(() -> repository.scrubDeliveries(person))
+                .invoke(rows -> Log.infof("Erased responder %s: %d delivery record(s) scrubbed", person, rows))
+                .chain(() -> forgetLead(person));
     }
 
-    /** As commander or communications lead: gone from the read model and from the stakeholder mails that named them. */
-    private Uni<Void> forgetLead(Mutiny.Session session, String person) {
-        return session.createNativeQuery("""
-                        update incident_state set commander_id = null, commander_name = null where commander_id = ?1""")
-                .setParameter(1, person).executeUpdate()
-                .chain(() -> session.createNativeQuery("""
-                                update incident_state set comms_lead_id = null, comms_lead_name = null
-                                where comms_lead_id = ?1""")
-                        .setParameter(1, person).executeUpdate())
-                .chain(() -> session.createNativeQuery("select incident_id, name from incident_lead where person_id = ?1",
-                        Object[].class).setParameter(1, person).getResultList())
+    /**
+     * As commander or communications lead: gone from the read model and from the stakeholder mails that named them,
+     * as a whole name only (patterns from {@link #whole}), so "Eve" leaves "Every" and another person's "O'Neilson"
+     * alone; the HTML as Qute escapes it, the kept JSON view as Jackson writes it.
+     */
+    private Uni<Void> forgetLead(String person) {
+        return repository.forgetLead(person)
+                .chain(() -> repository.led(person))
                 .chain(led -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Object[] row : led) {
-                        String name = (String) row[1];
-                        chain = chain.chain(() -> session.createNativeQuery(RENAME).setParameter(1, row[0])
-                                .setParameter(2, whole(name)).setParameter(3, whole(html(name)))
-                                .setParameter(4, whole(json(name)))
-                                .setParameter(5, ERASED).executeUpdate().replaceWithVoid());
+                    for (ErasureRepository.Led row : led) {
+                        chain = chain.chain(() -> repository.rename(row.incidentId(), whole(row.name()),
+                                whole(html(row.name())), whole(json(row.name())), ERASED).replaceWithVoid());
                     }
                     return chain;
                 })
-                .chain(() -> session.createNativeQuery("delete from incident_lead where person_id = ?1")
-                        .setParameter(1, person).executeUpdate())
+                .chain(() -> repository.deleteLeads(person))
                 .replaceWithVoid();
     }
 

@@ -15,11 +15,11 @@ import io.tocsin.events.PostmortemPublished;
 import io.tocsin.events.PublicUpdatePosted;
 import io.tocsin.events.Topics;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.stakeholder.PlanEntry.Event;
-import io.tocsin.notification.stakeholder.service.IncidentStates;
-import io.tocsin.notification.stakeholder.service.StakeholderNotifier;
+import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
+import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
+import io.tocsin.notification.stakeholder.repository.StatusComponentRepository;
 import io.tocsin.notification.stakeholder.service.StakeholderNotifier.Update;
-import io.tocsin.notification.stakeholder.service.StatusComponents;
+import io.tocsin.notification.stakeholder.service.StakeholderNotifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,12 +46,12 @@ public class IncidentEventsConsumer {
 
     private final BatchConsumer batches;
     private final StakeholderNotifier notifier;
-    private final IncidentStates states;
+    private final IncidentStateRepository states;
     private final DeliverySender sender;
-    private final StatusComponents components;
+    private final StatusComponentRepository components;
 
-    public IncidentEventsConsumer(BatchConsumer batches, StakeholderNotifier notifier, IncidentStates states,
-                                  DeliverySender sender, StatusComponents components) {
+    public IncidentEventsConsumer(BatchConsumer batches, StakeholderNotifier notifier, IncidentStateRepository states,
+                                  DeliverySender sender, StatusComponentRepository components) {
         this.batches = batches;
         this.notifier = notifier;
         this.states = states;

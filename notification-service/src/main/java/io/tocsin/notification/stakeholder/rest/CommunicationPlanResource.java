@@ -3,7 +3,7 @@ package io.tocsin.notification.stakeholder.rest;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
-import io.tocsin.notification.stakeholder.PlanEntry;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
 import io.tocsin.notification.stakeholder.service.Audience;
 import io.tocsin.notification.stakeholder.service.StakeholderService;
 import jakarta.annotation.security.RolesAllowed;

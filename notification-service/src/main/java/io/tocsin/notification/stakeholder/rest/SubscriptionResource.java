@@ -3,7 +3,7 @@ package io.tocsin.notification.stakeholder.rest;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
-import io.tocsin.notification.stakeholder.Subscription;
+import io.tocsin.notification.stakeholder.model.Subscription;
 import io.tocsin.notification.stakeholder.service.StakeholderService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

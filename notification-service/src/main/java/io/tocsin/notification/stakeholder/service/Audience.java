@@ -1,8 +1,8 @@
 package io.tocsin.notification.stakeholder.service;
 
 import io.tocsin.events.Priority;
-import io.tocsin.notification.stakeholder.PlanEntry;
-import io.tocsin.notification.stakeholder.Subscription;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Subscription;
 
 import java.util.Arrays;
 import java.util.List;

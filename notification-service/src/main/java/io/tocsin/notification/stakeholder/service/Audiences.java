@@ -1,13 +1,13 @@
 package io.tocsin.notification.stakeholder.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.db.Sql;
 import io.tocsin.events.Priority;
-import io.tocsin.notification.stakeholder.PlanEntry;
-import io.tocsin.notification.stakeholder.Stakeholder;
-import io.tocsin.notification.stakeholder.StakeholderGroup;
-import io.tocsin.notification.stakeholder.Subscription;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Stakeholder;
+import io.tocsin.notification.stakeholder.model.StakeholderGroup;
+import io.tocsin.notification.stakeholder.model.Subscription;
+import io.tocsin.notification.stakeholder.repository.StakeholderRepository;
+import io.tocsin.notification.stakeholder.repository.StatusComponentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -59,48 +59,42 @@ public class Audiences {
         }
     }
 
-    private final Sql sql;
+    private final StakeholderRepository repository;
+    private final StatusComponentRepository components;
     private volatile Snapshot current = new Snapshot(-1, Map.of(), List.of(), Map.of(), Map.of(), Map.of());
 
-    public Audiences(Sql sql) {
-        this.sql = sql;
+    public Audiences(StakeholderRepository repository, StatusComponentRepository components) {
+        this.repository = repository;
+        this.components = components;
     }
 
     /** The configuration as the database has it now; inside a session (the caller's transaction). */
     public Uni<Snapshot> now() {
-        return sql.select("select version from config_version where id = 1").chain(rows -> {
-            long version = ((Number) rows.get(0)[0]).longValue();
+        return repository.configVersion().chain(version -> {
             Snapshot known = current;
             return known.version() == version ? Uni.createFrom().item(known) : load(version);
         });
     }
 
     private Uni<Snapshot> load(long version) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("from PlanEntry", PlanEntry.class).getResultList()
-                .chain(plans -> s.createSelectionQuery("from Subscription", Subscription.class).getResultList()
-                        .chain(subscriptions -> s.createSelectionQuery("from StakeholderGroup", StakeholderGroup.class)
-                                .getResultList()
-                                .chain(groups -> s.createSelectionQuery("from Stakeholder", Stakeholder.class)
-                                        .getResultList()
-                                        .chain(people -> sql.select("""
-                                                select service, name from status_component where not removed
-                                                order by name""").map(rows -> {
+        return repository.allPlans()
+                .chain(plans -> repository.allSubscriptions()
+                        .chain(subscriptions -> repository.allGroups()
+                                .chain(groups -> repository.allMembers()
+                                        .chain(people -> components.namesByService().map(names -> {
                                             Map<String, PlanEntry> byPriority = new HashMap<>();
                                             plans.forEach(p -> byPriority.put(p.priority, p));
                                             Map<UUID, StakeholderGroup> byId = new HashMap<>();
                                             groups.forEach(g -> byId.put(g.id, g));
                                             Map<UUID, List<Stakeholder>> members = new HashMap<>();
                                             people.forEach(m -> members.computeIfAbsent(m.groupId, k -> new ArrayList<>()).add(m));
-                                            Map<String, List<String>> components = new HashMap<>();
-                                            rows.forEach(r -> components.computeIfAbsent((String) r[0],
-                                                    k -> new ArrayList<>()).add((String) r[1]));
                                             Snapshot loaded = new Snapshot(version, Map.copyOf(byPriority),
                                                     List.copyOf(subscriptions), Map.copyOf(byId), Map.copyOf(members),
-                                                    Map.copyOf(components));
+                                                    Map.copyOf(names));
                                             if (current.version() < version) {
                                                 current = loaded;
                                             }
                                             return loaded;
-                                        }))))));
+                                        })))));
     }
 }

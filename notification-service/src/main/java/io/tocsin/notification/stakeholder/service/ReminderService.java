@@ -6,15 +6,16 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.delivery.service.MailHeaders;
+import io.tocsin.notification.shared.service.MailHeaders;
+import io.tocsin.notification.stakeholder.model.DueReminder;
+import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -28,30 +29,17 @@ public class ReminderService {
 
     public static final String TEMPLATE = "update-reminder";
 
-    private static final String DUE = """
-            select i.incident_id, i.service, i.priority, i.summary, p.cadence_minutes,
-                   coalesce(i.assignee_email, i.last_responder_email) as email,
-                   case when i.assignee_email is not null then i.assignee_name else i.last_responder_name end as name,
-                   greatest(i.last_update_at, coalesce(i.reminded_at, i.last_update_at))
-                       + make_interval(mins => p.cadence_minutes) as due_at
-            from incident_state i join communication_plan p on p.priority = i.priority
-            where i.status <> 'RESOLVED' and p.cadence_minutes is not null
-              and coalesce(i.assignee_email, i.last_responder_email) is not null
-              and greatest(i.last_update_at, coalesce(i.reminded_at, i.last_update_at))
-                  + make_interval(mins => p.cadence_minutes) <= now()
-            order by i.last_update_at
-            limit 50
-            for update of i skip locked""";
-
     private final DeliveryRepository deliveries;
+    private final IncidentStateRepository states;
     private final DeliverySender sender;
     private final Template text;
     private final Template html;
 
-    public ReminderService(DeliveryRepository deliveries, DeliverySender sender,
+    public ReminderService(DeliveryRepository deliveries, IncidentStateRepository states, DeliverySender sender,
                            @Location("stakeholder/reminder-en.txt") Template text,
                            @Location("stakeholder/reminder-en.html") Template html) {
         this.deliveries = deliveries;
+        this.states = states;
         this.sender = sender;
         this.text = text;
         this.html = html;
@@ -69,26 +57,24 @@ public class ReminderService {
 
     /** Queues a reminder for every incident whose update is due; returns how many. */
     public Uni<Integer> remindDue() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(DUE, Object[].class)
-                .getResultList()
-                .chain(rows -> {
-                    Uni<Integer> chain = Uni.createFrom().item(0);
-                    for (Object[] row : rows) {
-                        chain = chain.chain(count -> remind(row).map(inserted -> count + (inserted ? 1 : 0)));
-                    }
-                    return chain;
-                })));
+        return Panache.withTransaction(() -> states.lockDueReminders().chain(due -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (DueReminder reminder : due) {
+                chain = chain.chain(count -> remind(reminder).map(inserted -> count + (inserted ? 1 : 0)));
+            }
+            return chain;
+        }));
     }
 
-    private Uni<Boolean> remind(Object[] row) {
-        UUID incident = (UUID) row[0];
-        String service = (String) row[1];
-        String priority = (String) row[2];
-        String summary = (String) row[3];
-        int cadence = ((Number) row[4]).intValue();
-        String email = (String) row[5];
-        String name = (String) row[6];
-        Instant dueAt = toInstant(row[7]);
+    private Uni<Boolean> remind(DueReminder due) {
+        UUID incident = due.incidentId();
+        String service = due.service();
+        String priority = due.priority();
+        String summary = due.summary();
+        int cadence = due.cadenceMinutes();
+        String email = due.email();
+        String name = due.name();
+        Instant dueAt = due.dueAt();
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         // One reminder per incident and due time, however often (and on however many replicas) this runs.
@@ -105,21 +91,6 @@ public class ReminderService {
                 .data("summary", summary).data("cadence", cadence).data("incidentId", incident.toString()).render();
         delivery.bodyHtml = html.data("name", name).data("priority", priority).data("service", service)
                 .data("summary", summary).data("cadence", cadence).data("incidentId", incident.toString()).render();
-        return deliveries.insertOnce(delivery, false).call(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update incident_state set reminded_at = now() where incident_id = ?1")
-                .setParameter(1, incident).executeUpdate()));
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime ldt) {
-            return ldt.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return Instant.parse(String.valueOf(value));
+        return deliveries.insertOnce(delivery, false).call(() -> states.reminded(incident));
     }
 }

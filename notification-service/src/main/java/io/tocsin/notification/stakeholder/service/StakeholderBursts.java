@@ -8,13 +8,13 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.db.Sql;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
+import io.tocsin.notification.delivery.model.WaitingMail;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
 import io.tocsin.notification.delivery.service.DeliverySender;
-import io.tocsin.notification.page.service.PageContent;
-import io.tocsin.notification.page.service.PageContent.Language;
-import io.tocsin.notification.stakeholder.StakeholderConfig;
+import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.stakeholder.config.StakeholderConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -38,29 +38,14 @@ public class StakeholderBursts {
 
     public static final String TEMPLATE = Delivery.BURST_DIGEST;
 
-    private static final String DUE = """
-            select recipient from delivery where state = 'WAITING'
-            group by recipient
-            having min(created_at) <= now() - make_interval(secs => $1)
-            limit 50""";
-
-    private static final String WAITING = """
-            select id, incident_id, recipient_id, recipient_name, facts,
-                   created_at <= now() - make_interval(secs => $2) as due
-            from delivery where recipient = $1 and state = 'WAITING'
-            order by created_at, id
-            for update skip locked""";
-
     private final DeliveryRepository deliveries;
     private final DeliverySender sender;
     private final StakeholderConfig config;
-    private final Sql sql;
     private final ObjectMapper json;
     private final Map<Language, Template> text;
     private final Map<Language, Template> html;
 
-    public StakeholderBursts(DeliveryRepository deliveries, DeliverySender sender, StakeholderConfig config, Sql sql,
-                             ObjectMapper json,
+    public StakeholderBursts(DeliveryRepository deliveries, DeliverySender sender, StakeholderConfig config, ObjectMapper json,
                              @Location("stakeholder/digest-en.txt") Template textEn,
                              @Location("stakeholder/digest-en.html") Template htmlEn,
                              @Location("stakeholder/digest-de.txt") Template textDe,
@@ -68,7 +53,6 @@ public class StakeholderBursts {
         this.deliveries = deliveries;
         this.sender = sender;
         this.config = config;
-        this.sql = sql;
         this.json = json;
         this.text = Map.of(Language.EN, textEn, Language.DE, textDe);
         this.html = Map.of(Language.EN, htmlEn, Language.DE, htmlDe);
@@ -87,55 +71,53 @@ public class StakeholderBursts {
     /** Settles every address whose window has closed; returns how many mails (single or digest) it queued. */
     public Uni<Integer> settleDue() {
         double window = (double) config.burst().window().toMillis() / 1000;
-        return Panache.withTransaction(() -> sql.select(DUE, window).chain(recipients -> {
+        return Panache.withTransaction(() -> deliveries.dueWaitingRecipients(window).chain(recipients -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
-            for (Object[] recipient : recipients) {
-                chain = chain.chain(count -> settle((String) recipient[0], window).map(queued -> count + queued));
+            for (String recipient : recipients) {
+                chain = chain.chain(count -> settle(recipient, window).map(queued -> count + queued));
             }
             return chain;
         }));
     }
 
     private Uni<Integer> settle(String recipient, double window) {
-        return sql.select(WAITING, recipient, window).chain(rows -> {
+        return deliveries.lockWaiting(recipient, window).chain(rows -> {
             // Another replica holds this address's older rows (or is settling it): leave the rest to it or later.
-            if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[5])) {
+            if (rows.isEmpty() || !rows.get(0).due()) {
                 return Uni.createFrom().item(0);
             }
-            UUID[] ids = rows.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new);
-            long incidents = rows.stream().map(r -> r[1]).distinct().count();
+            UUID[] ids = rows.stream().map(WaitingMail::id).toArray(UUID[]::new);
+            long incidents = rows.stream().map(WaitingMail::incidentId).distinct().count();
             if (incidents < config.burst().minIncidents()) {
-                return sql.update("update delivery set state = 'PENDING', next_attempt_at = now() "
-                        + "where id = any($1) and state = 'WAITING'", (Object) ids);
+                return deliveries.release(ids);
             }
             Delivery digest = compose(recipient, rows);
             return deliveries.insertOnce(digest, true)
-                    .chain(() -> sql.update("update delivery set state = 'DIGESTED', digest_id = $2 "
-                            + "where id = any($1) and state = 'WAITING'", ids, digest.id))
+                    .chain(() -> deliveries.digestWaiting(ids, digest.id))
                     .replaceWith(1);
         });
     }
 
     /** One entry per incident, in the order they opened, each as its newest waiting mail says. */
-    private Delivery compose(String recipient, List<Object[]> rows) {
-        Map<Object, UpdateView> byIncident = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            byIncident.put(row[1], view((String) row[4]));
+    private Delivery compose(String recipient, List<WaitingMail> rows) {
+        Map<UUID, UpdateView> byIncident = new LinkedHashMap<>();
+        for (WaitingMail row : rows) {
+            byIncident.put(row.incidentId(), view(row.facts()));
         }
         List<UpdateView> incidents = new ArrayList<>(byIncident.values());
-        Object[] newest = rows.get(rows.size() - 1);
-        UpdateView last = view((String) newest[4]);
-        Language language = PageContent.language(last.language());
+        WaitingMail newest = rows.get(rows.size() - 1);
+        UpdateView last = view(newest.facts());
+        Language language = MailContent.language(last.language());
         String subject = StakeholderContent.digestSubject(incidents.stream().map(UpdateView::affected).toList(), language);
         DigestView view = new DigestView(subject, incidents.size(), incidents, last.unsubscribeUrl());
         Delivery digest = new Delivery();
         digest.id = UUID.randomUUID();
-        digest.sourceEventId = UUID.nameUUIDFromBytes((TEMPLATE + ":" + rows.get(0)[0]).getBytes(StandardCharsets.UTF_8));
+        digest.sourceEventId = UUID.nameUUIDFromBytes((TEMPLATE + ":" + rows.get(0).id()).getBytes(StandardCharsets.UTF_8));
         digest.audience = Delivery.Audience.STAKEHOLDER.name();
         digest.template = TEMPLATE;
         digest.recipient = recipient;
-        digest.recipientId = (String) newest[2];
-        digest.recipientName = (String) newest[3];
+        digest.recipientId = newest.recipientId();
+        digest.recipientName = newest.recipientName();
         digest.contactKind = "EMAIL";
         digest.subject = subject;
         digest.bodyText = text.get(language).data("digest", view).render();

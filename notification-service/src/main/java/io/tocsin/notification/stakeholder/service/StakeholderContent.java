@@ -1,9 +1,10 @@
 package io.tocsin.notification.stakeholder.service;
 
 import io.tocsin.events.Priority;
-import io.tocsin.notification.delivery.service.MailHeaders;
-import io.tocsin.notification.page.service.PageContent.Language;
-import io.tocsin.notification.stakeholder.PlanEntry.Event;
+import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailHeaders;
+import io.tocsin.notification.stakeholder.model.IncidentFacts;
+import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -75,7 +76,7 @@ public final class StakeholderContent {
     }
 
     /** The current status: the last public update's, else what the incident's own state says. */
-    public static String status(IncidentStates.Facts facts, boolean resolved, Language language) {
+    public static String status(IncidentFacts facts, boolean resolved, Language language) {
         boolean de = language == Language.DE;
         String status = resolved ? "resolved" : facts == null || facts.publicStatus() == null ? "investigating"
                 : facts.publicStatus();
@@ -88,7 +89,7 @@ public final class StakeholderContent {
     }
 
     /** What is being done: the last public update's message, else what the response has done so far. */
-    public static String doing(IncidentStates.Facts facts, boolean resolved, Language language) {
+    public static String doing(IncidentFacts facts, boolean resolved, Language language) {
         boolean de = language == Language.DE;
         if (facts != null && facts.publicMessage() != null && !facts.publicMessage().isBlank()) {
             return facts.publicMessage();
@@ -105,7 +106,7 @@ public final class StakeholderContent {
     }
 
     /** Who leads, by display name: the incident commander and the communications lead; else who is on call. */
-    public static String lead(IncidentStates.Facts facts, Language language) {
+    public static String lead(IncidentFacts facts, Language language) {
         boolean de = language == Language.DE;
         String commander = facts == null ? null : facts.commanderName();
         String comms = facts == null ? null : facts.commsLeadName();

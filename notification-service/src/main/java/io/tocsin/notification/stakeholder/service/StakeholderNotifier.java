@@ -7,14 +7,16 @@ import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.events.Priority;
 import io.tocsin.notification.action.service.ActionLinks;
-import io.tocsin.notification.delivery.Delivery;
+import io.tocsin.notification.delivery.model.Delivery;
 import io.tocsin.notification.delivery.repository.DeliveryRepository;
-import io.tocsin.notification.page.service.PageContent;
-import io.tocsin.notification.page.service.PageContent.Language;
-import io.tocsin.notification.stakeholder.PlanEntry;
-import io.tocsin.notification.stakeholder.PlanEntry.Event;
-import io.tocsin.notification.stakeholder.Stakeholder;
-import io.tocsin.notification.stakeholder.StakeholderConfig;
+import io.tocsin.notification.shared.service.MailContent.Language;
+import io.tocsin.notification.shared.service.MailContent;
+import io.tocsin.notification.stakeholder.config.StakeholderConfig;
+import io.tocsin.notification.stakeholder.model.IncidentFacts;
+import io.tocsin.notification.stakeholder.model.PlanEntry.Event;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Stakeholder;
+import io.tocsin.notification.stakeholder.repository.IncidentStateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -42,14 +44,14 @@ public class StakeholderNotifier {
     private final DeliveryRepository deliveries;
     private final ActionLinks links;
     private final Audiences audiences;
-    private final IncidentStates states;
+    private final IncidentStateRepository states;
     private final StakeholderConfig config;
     private final ObjectMapper json;
     private final Map<Language, Template> text;
     private final Map<Language, Template> html;
 
     public StakeholderNotifier(DeliveryRepository deliveries, ActionLinks links, Audiences audiences,
-                               IncidentStates states, StakeholderConfig config, ObjectMapper json,
+                               IncidentStateRepository states, StakeholderConfig config, ObjectMapper json,
                                @Location("stakeholder/update-en.txt") Template textEn,
                                @Location("stakeholder/update-en.html") Template htmlEn,
                                @Location("stakeholder/update-de.txt") Template textDe,
@@ -80,14 +82,14 @@ public class StakeholderNotifier {
             if (members.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            Uni<IncidentStates.Facts> facts = update.incidentId() == null ? Uni.createFrom().nullItem()
+            Uni<IncidentFacts> facts = update.incidentId() == null ? Uni.createFrom().nullItem()
                     : states.facts(update.incidentId());
             return facts.chain(known -> insertAll(update, known, snapshot, members));
         });
     }
 
     /** One mail per address (the audience has one entry per address, even for people in several groups). */
-    private Uni<Integer> insertAll(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot,
+    private Uni<Integer> insertAll(Update update, IncidentFacts facts, Audiences.Snapshot snapshot,
                                    List<Stakeholder> members) {
         Instant now = Instant.now();
         Uni<Integer> chain = Uni.createFrom().item(0);
@@ -99,10 +101,10 @@ public class StakeholderNotifier {
         return chain;
     }
 
-    private Delivery render(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot, Stakeholder member,
+    private Delivery render(Update update, IncidentFacts facts, Audiences.Snapshot snapshot, Stakeholder member,
                             Instant now) {
         UpdateView view = view(update, facts, snapshot, member, now);
-        Language language = PageContent.language(member.language);
+        Language language = MailContent.language(member.language);
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.sourceEventId = update.eventId();
@@ -120,9 +122,9 @@ public class StakeholderNotifier {
         return delivery;
     }
 
-    private UpdateView view(Update update, IncidentStates.Facts facts, Audiences.Snapshot snapshot, Stakeholder member,
+    private UpdateView view(Update update, IncidentFacts facts, Audiences.Snapshot snapshot, Stakeholder member,
                             Instant now) {
-        Language language = PageContent.language(member.language);
+        Language language = MailContent.language(member.language);
         boolean de = language == Language.DE;
         PlanEntry plan = snapshot.plans().get(update.priority().name());
         boolean resolved = update.event() == Event.RESOLVED || update.event() == Event.POSTMORTEM_PUBLISHED

@@ -1,6 +1,5 @@
 package io.tocsin.notification.stakeholder.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -8,46 +7,48 @@ import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PersonErased;
-import io.tocsin.notification.stakeholder.PlanEntry;
-import io.tocsin.notification.stakeholder.Stakeholder;
-import io.tocsin.notification.stakeholder.StakeholderGroup;
-import io.tocsin.notification.stakeholder.Subscription;
+import io.tocsin.notification.delivery.repository.DeliveryRepository;
+import io.tocsin.notification.stakeholder.model.PlanEntry;
+import io.tocsin.notification.stakeholder.model.Stakeholder;
+import io.tocsin.notification.stakeholder.model.StakeholderGroup;
+import io.tocsin.notification.stakeholder.model.Subscription;
+import io.tocsin.notification.stakeholder.repository.StakeholderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Stakeholder groups, members, subscriptions and the communication plan. Inserts that may collide with a unique
- * key are native {@code ON CONFLICT DO NOTHING} (a violation would spoil the reactive session) and answer 409.
+ * Stakeholder groups, members, subscriptions and the communication plan. An insert that collides with a unique key
+ * (the repository's {@code ON CONFLICT DO NOTHING}) answers 409.
  */
 @ApplicationScoped
 public class StakeholderService {
 
+    private final StakeholderRepository repository;
+    private final DeliveryRepository deliveries;
     private final Outbox outbox;
 
-    public StakeholderService(Outbox outbox) {
+    public StakeholderService(StakeholderRepository repository, DeliveryRepository deliveries, Outbox outbox) {
+        this.repository = repository;
+        this.deliveries = deliveries;
         this.outbox = outbox;
     }
 
     @WithSession
     public Uni<List<StakeholderGroup>> groups() {
-        return session().chain(s -> s.createSelectionQuery("from StakeholderGroup order by name", StakeholderGroup.class)
-                .getResultList());
+        return repository.groups();
     }
 
     @WithSession
     public Uni<List<Stakeholder>> members() {
-        return session().chain(s -> s.createSelectionQuery("from Stakeholder order by email", Stakeholder.class)
-                .getResultList());
+        return repository.members();
     }
 
     @WithSession
     public Uni<StakeholderGroup> group(UUID id) {
-        return session().chain(s -> s.find(StakeholderGroup.class, id))
+        return repository.group(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder group " + id));
     }
 
@@ -58,14 +59,10 @@ public class StakeholderService {
         group.name = name;
         group.description = description;
         group.createdAt = Instant.now();
-        return session().chain(s -> s.createNativeQuery("""
-                        insert into stakeholder_group (id, name, description, created_at) values (?1, ?2, ?3, now())
-                        on conflict do nothing""")
-                .setParameter(1, group.id).setParameter(2, name).setParameter(3, description)
-                .executeUpdate())
+        return repository.insertGroup(group)
                 .map(rows -> {
                     if (rows == 0) {
-                        throw new ProblemException(Response.Status.CONFLICT, "A group named '" + name + "' exists");
+                        throw new ProblemException(409, "A group named '" + name + "' exists");
                     }
                     return group;
                 });
@@ -73,10 +70,9 @@ public class StakeholderService {
 
     /** Deletes a group, its subscriptions and its members, scrubbing their personal data. */
     public Uni<Void> deleteGroup(UUID id) {
-        return outbox.transaction(() -> session().chain(s -> s.find(StakeholderGroup.class, id))
+        return outbox.transaction(() -> repository.group(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder group " + id))
-                .chain(group -> session().chain(s -> s.createSelectionQuery(
-                                "from Stakeholder where groupId = ?1", Stakeholder.class).setParameter(1, id).getResultList()))
+                .chain(group -> repository.membersOf(id))
                 .chain(members -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Stakeholder member : members) {
@@ -84,8 +80,7 @@ public class StakeholderService {
                     }
                     return chain;
                 })
-                .chain(() -> session().chain(s -> s.createNativeQuery("delete from stakeholder_group where id = ?1")
-                        .setParameter(1, id).executeUpdate()))
+                .chain(() -> repository.deleteGroup(id))
                 .replaceWithVoid());
     }
 
@@ -99,18 +94,12 @@ public class StakeholderService {
         member.language = language;
         member.timeZone = timeZone;
         member.createdAt = Instant.now();
-        return session().chain(s -> s.find(StakeholderGroup.class, groupId))
+        return repository.group(groupId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder group " + groupId))
-                .chain(group -> session().chain(s -> s.createNativeQuery("""
-                                insert into stakeholder (id, group_id, name, email, language, time_zone, created_at)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, now()) on conflict do nothing""")
-                        .setParameter(1, member.id).setParameter(2, groupId).setParameter(3, member.name)
-                        .setParameter(4, member.email).setParameter(5, member.language)
-                        .setParameter(6, member.timeZone)
-                        .executeUpdate()))
+                .chain(group -> repository.insertMember(member))
                 .map(rows -> {
                     if (rows == 0) {
-                        throw new ProblemException(Response.Status.CONFLICT, member.email + " is already a member");
+                        throw new ProblemException(409, member.email + " is already a member");
                     }
                     return member;
                 });
@@ -118,7 +107,7 @@ public class StakeholderService {
 
     /** Removes a member and their personal data (admin API or their own unsubscribe link). */
     public Uni<Void> removeMember(UUID groupId, UUID memberId) {
-        return outbox.transaction(() -> session().chain(s -> s.find(Stakeholder.class, memberId))
+        return outbox.transaction(() -> repository.member(memberId)
                 .map(member -> member != null && (groupId == null || member.groupId.equals(groupId)) ? member : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Stakeholder " + memberId))
                 .chain(this::forget));
@@ -126,7 +115,7 @@ public class StakeholderService {
 
     @WithSession
     public Uni<Stakeholder> member(UUID memberId) {
-        return session().chain(s -> s.find(Stakeholder.class, memberId));
+        return repository.member(memberId);
     }
 
     /**
@@ -135,19 +124,8 @@ public class StakeholderService {
      * PersonErased (inside the caller's outbox transaction) so status-service forgets the name in its timelines.
      */
     private Uni<Void> forget(Stakeholder member) {
-        return session().chain(s -> s.createNativeQuery("delete from stakeholder where id = ?1")
-                        .setParameter(1, member.id).executeUpdate()
-                        .chain(() -> s.createNativeQuery("""
-                                        update delivery set recipient = 'forgotten:' || id, recipient_name = null,
-                                            recipient_id = null, subject = '(removed)', body_text = '', body_html = null,
-                                            facts = null,
-                                            state = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
-                                                then 'DEAD' else state end,
-                                            last_error = case when state in ('PENDING', 'FAILED', 'HELD', 'WAITING')
-                                                then 'recipient unsubscribed' else last_error end
-                                        where audience = 'STAKEHOLDER' and recipient = ?1
-                                          and not exists (select 1 from stakeholder where email = ?1)""")
-                                .setParameter(1, member.email).executeUpdate()))
+        return repository.deleteMember(member.id)
+                .chain(() -> deliveries.forgetStakeholder(member.email))
                 .chain(() -> outbox.append(Envelope.of(new PersonErased(member.id.toString(), PersonErased.Kind.STAKEHOLDER),
                         null, Instant.now())))
                 .replaceWithVoid();
@@ -155,8 +133,7 @@ public class StakeholderService {
 
     @WithSession
     public Uni<List<Subscription>> subscriptions() {
-        return session().chain(s -> s.createSelectionQuery("from Subscription order by service, groupId", Subscription.class)
-                .getResultList());
+        return repository.subscriptions();
     }
 
     @WithTransaction
@@ -167,18 +144,13 @@ public class StakeholderService {
         subscription.service = service.trim();
         subscription.minPriority = minPriority;
         subscription.createdAt = Instant.now();
-        return session().chain(s -> s.find(StakeholderGroup.class, groupId))
+        return repository.group(groupId)
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("The request is not valid",
                         List.of("groupId: no stakeholder group " + groupId)))
-                .chain(group -> session().chain(s -> s.createNativeQuery("""
-                                insert into subscription (id, group_id, service, min_priority, created_at)
-                                values (?1, ?2, ?3, ?4, now()) on conflict do nothing""")
-                        .setParameter(1, subscription.id).setParameter(2, groupId)
-                        .setParameter(3, subscription.service).setParameter(4, minPriority)
-                        .executeUpdate()))
+                .chain(group -> repository.insertSubscription(subscription))
                 .map(rows -> {
                     if (rows == 0) {
-                        throw new ProblemException(Response.Status.CONFLICT, "The group already subscribes to " + service);
+                        throw new ProblemException(409, "The group already subscribes to " + service);
                     }
                     return subscription;
                 });
@@ -186,8 +158,7 @@ public class StakeholderService {
 
     @WithTransaction
     public Uni<Void> unsubscribe(UUID id) {
-        return session().chain(s -> s.createNativeQuery("delete from subscription where id = ?1").setParameter(1, id)
-                        .executeUpdate())
+        return repository.deleteSubscription(id)
                 .invoke(rows -> {
                     if (rows == 0) {
                         throw ProblemException.notFound("Subscription " + id);
@@ -198,14 +169,13 @@ public class StakeholderService {
 
     @WithSession
     public Uni<List<PlanEntry>> plan() {
-        return session().chain(s -> s.createSelectionQuery("from PlanEntry order by priority", PlanEntry.class)
-                .getResultList());
+        return repository.plan();
     }
 
     @WithTransaction
     public Uni<PlanEntry> updatePlan(String priority, List<PlanEntry.Event> events, List<String> audiences,
                                      Integer cadenceMinutes) {
-        return session().chain(s -> s.find(PlanEntry.class, priority))
+        return repository.planEntry(priority)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Priority " + priority))
                 .invoke(entry -> {
                     entry.events = Audience.join(events.stream().distinct().map(Enum::name).toList());
@@ -213,9 +183,5 @@ public class StakeholderService {
                     entry.cadenceMinutes = cadenceMinutes;
                     entry.updatedAt = Instant.now();
                 });
-    }
-
-    private static Uni<Mutiny.Session> session() {
-        return Panache.getSession();
     }
 }
