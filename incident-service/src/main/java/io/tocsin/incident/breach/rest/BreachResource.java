@@ -5,7 +5,7 @@ import io.tocsin.incident.breach.model.PersonalDataBreach;
 import io.tocsin.incident.breach.service.BreachRules;
 import io.tocsin.incident.breach.service.BreachService;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -102,19 +102,19 @@ public class BreachResource {
     /** Marks the incident a personal-data breach (or corrects the awareness time); the same body again changes nothing. */
     @PUT
     public Uni<BreachView> mark(@PathParam("id") UUID id, @NotNull @Valid MarkRequest request) {
-        return breaches.mark(id, request.awareAt(), request.note(), actor.get(), privileged()).map(BreachView::of);
+        return breaches.mark(id, request.awareAt(), request.note(), actor.actor(), privileged()).map(BreachView::of);
     }
 
     @POST
     @Path("/unmark")
     public Uni<BreachView> unmark(@PathParam("id") UUID id, @NotNull @Valid UnmarkRequest request) {
-        return breaches.unmark(id, request.reason(), actor.get(), privileged()).map(BreachView::of);
+        return breaches.unmark(id, request.reason(), actor.actor(), privileged()).map(BreachView::of);
     }
 
     @PUT
     @Path("/decision")
     public Uni<BreachView> decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
-        return breaches.decide(id, request.decision(), actor.get(), privileged()).map(BreachView::of);
+        return breaches.decide(id, request.decision(), actor.actor(), privileged()).map(BreachView::of);
     }
 
     private boolean privileged() {

@@ -18,7 +18,6 @@ import io.tocsin.incident.lifecycle.model.Incident;
 import io.tocsin.incident.lifecycle.service.IncidentService;
 import io.tocsin.incident.room.repository.RoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +75,7 @@ public class BreachService {
                     return Uni.createFrom().item(existing);
                 }
                 if (existing.decided()) {
-                    throw new ProblemException(Response.Status.CONFLICT, "The decision was recorded against awareness "
+                    throw new ProblemException(409, "The decision was recorded against awareness "
                             + "since " + existing.awareAt + "; the awareness time can no longer change");
                 }
                 Instant was = existing.awareAt;
@@ -135,7 +134,7 @@ public class BreachService {
         BreachRules.Decision d = request.normalized();
         return change(incidentId, caller, privileged, (incident, b) -> {
             if (b == null || !b.marked) {
-                throw new ProblemException(Response.Status.CONFLICT, "Incident " + incidentId
+                throw new ProblemException(409, "Incident " + incidentId
                         + " is not marked a personal-data breach: mark it first");
             }
             Instant now = now();
@@ -185,7 +184,7 @@ public class BreachService {
                     boolean commander = holders.stream()
                             .anyMatch(h -> h.role == IncidentRole.COMMANDER && h.personId.equals(caller.id()));
                     if (!commander && !privileged) {
-                        throw new ProblemException(Response.Status.FORBIDDEN, "Only the incident's commander, an "
+                        throw new ProblemException(403, "Only the incident's commander, an "
                                 + "incident-commander or an admin may mark a personal-data breach and record its decision");
                     }
                     return breaches.findById(incidentId).chain(existing -> change.apply(incident, existing));

@@ -7,7 +7,6 @@ import io.tocsin.incident.catalog.model.ServiceEntry;
 import io.tocsin.incident.catalog.repository.ServiceCatalogRepository;
 import io.tocsin.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +35,7 @@ public class ServiceCatalogService {
     public Uni<ServiceEntry> create(String slug, String name, String description) {
         return services.findById(slug).chain(existing -> {
             if (existing != null) {
-                throw new ProblemException(Response.Status.CONFLICT, "Service " + slug + " already exists");
+                throw new ProblemException(409, "Service " + slug + " already exists");
             }
             ServiceEntry entry = new ServiceEntry();
             entry.slug = slug;

@@ -7,7 +7,7 @@ import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.evidence.model.Evidence;
 import io.tocsin.incident.evidence.model.EvidenceAccess;
 import io.tocsin.incident.evidence.service.EvidenceService;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -125,7 +125,7 @@ public class EvidenceResource {
             throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                     "The file is " + body.length + " bytes; the limit is " + maxBytes);
         }
-        return evidence.addFile(id, name, description, mediaType, body, actor.get()).map(EvidenceResource::answer);
+        return evidence.addFile(id, name, description, mediaType, body, actor.actor()).map(EvidenceResource::answer);
     }
 
     /** A link to evidence kept elsewhere, with the SHA-256 of its content. 201 when added, 200 when known. */
@@ -133,7 +133,7 @@ public class EvidenceResource {
     @Path("/links")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> addLink(@PathParam("id") UUID id, @NotNull @Valid LinkRequest request) {
-        return evidence.addLink(id, request.name(), request.description(), request.url(), request.sha256(), actor.get())
+        return evidence.addLink(id, request.name(), request.description(), request.url(), request.sha256(), actor.actor())
                 .map(EvidenceResource::answer);
     }
 
@@ -152,7 +152,7 @@ public class EvidenceResource {
     @Path("/{evidenceId}/content")
     @Produces(MediaType.WILDCARD)
     public Uni<Response> content(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
-        return evidence.read(id, evidenceId, actor.get()).map(read -> {
+        return evidence.read(id, evidenceId, actor.actor()).map(read -> {
             Evidence e = read.evidence();
             Response.ResponseBuilder response = e.kind == Evidence.Kind.FILE
                     ? Response.ok(read.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)

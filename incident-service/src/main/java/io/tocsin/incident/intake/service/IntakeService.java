@@ -30,8 +30,6 @@ import io.tocsin.incident.integration.service.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -129,7 +127,7 @@ public class IntakeService {
             if (!admitted.secrets().isEmpty()) {
                 if (sender == AlertGroupFormat.Sender.ALERTMANAGER) {
                     verified(integration, Signatures.checkBearer(admitted.secrets(),
-                            request.header().apply(HttpHeaders.AUTHORIZATION)));
+                            request.header().apply("Authorization")));
                 } else {
                     String header = integration.signatureHeader != null ? integration.signatureHeader
                             : "X-Grafana-Alerting-Signature";
@@ -175,7 +173,7 @@ public class IntakeService {
         Uni<Boolean> first = signature == null ? Uni.createFrom().item(true)
                 : seenSignatures.firstUse(integration.id, signature);
         return first.chain(fresh -> fresh ? work.get().map(IntakeQueue.Result::of)
-                : Uni.createFrom().item(IntakeQueue.Result.rejected(new ProblemException(Response.Status.UNAUTHORIZED,
+                : Uni.createFrom().item(IntakeQueue.Result.rejected(new ProblemException(401,
                 "This signature was already used: a replayed request is refused; sign every request anew"))));
     }
 
@@ -186,7 +184,7 @@ public class IntakeService {
     private void verified(Integration integration, String problem) {
         if (problem != null) {
             rateLimits.countBadSignature(integration);
-            throw new ProblemException(Response.Status.UNAUTHORIZED, problem);
+            throw new ProblemException(401, problem);
         }
     }
 

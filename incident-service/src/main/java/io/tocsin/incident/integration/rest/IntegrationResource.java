@@ -2,7 +2,7 @@ package io.tocsin.incident.integration.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.intake.service.IntakeService;
 import io.tocsin.incident.integration.model.Integration;
 import io.tocsin.incident.integration.service.IntegrationService;
@@ -133,7 +133,7 @@ public class IntegrationResource {
     @Path("/{id}/test")
     @ResponseStatus(202)
     public Uni<TestAlertView> test(@PathParam("id") UUID id) {
-        String who = actor.get().name() != null ? actor.get().name() : actor.get().id();
+        String who = actor.actor().name();
         return integrations.get(id)
                 .chain(integration -> intake.testAlert(integration, who))
                 .map(outcomes -> new TestAlertView(outcomes.get(0).status(), outcomes.get(0).incidentId()));

@@ -7,7 +7,6 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.incident.integration.model.Integration;
 import io.tocsin.incident.integration.repository.IntegrationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -144,10 +143,10 @@ public class IntegrationService {
     private static Admitted check(Admitted admitted, String keyHash) {
         Integration integration = admitted.integration();
         if (!integration.keyHash.equals(keyHash) && !integration.previousKeyValid(Instant.now())) {
-            throw new ProblemException(Response.Status.NOT_FOUND, "No integration has this key");
+            throw new ProblemException(404, "No integration has this key");
         }
         if (!integration.enabled) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This integration is disabled");
+            throw new ProblemException(403, "This integration is disabled");
         }
         return admitted;
     }
@@ -160,11 +159,11 @@ public class IntegrationService {
                 .chain(current -> current != null ? Uni.createFrom().item(current)
                         : integrations.findByPreviousKeyHash(hash)
                         .map(previous -> previous != null && previous.previousKeyValid(now) ? previous : null))
-                .onItem().ifNull().failWith(() -> new ProblemException(Response.Status.NOT_FOUND,
+                .onItem().ifNull().failWith(() -> new ProblemException(404,
                         "No integration has this key"))
                 .invoke(integration -> {
                     if (!integration.enabled) {
-                        throw new ProblemException(Response.Status.FORBIDDEN, "This integration is disabled");
+                        throw new ProblemException(403, "This integration is disabled");
                     }
                 });
     }

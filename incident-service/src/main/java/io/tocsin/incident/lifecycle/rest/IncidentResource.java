@@ -11,7 +11,7 @@ import io.tocsin.events.Priority;
 import io.tocsin.incident.lifecycle.model.Incident;
 import io.tocsin.incident.shared.config.IncidentConfig;
 import io.tocsin.incident.lifecycle.repository.IncidentRepository;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.lifecycle.service.IncidentService;
 import io.tocsin.incident.lifecycle.service.OneTapGrants;
 import io.tocsin.incident.lifecycle.model.TimelineChain;
@@ -64,7 +64,7 @@ public class IncidentResource {
      * Optional body of acknowledge and resolve. A service caller names the person it acts for and shows the one-tap
      * link token issued to them ({@link OneTapGrants}); people's {@code onBehalfOf} and {@code link} are ignored.
      */
-    public record ActionRequest(@Valid CurrentActor.OnBehalfOf onBehalfOf, @Size(max = 200) String link,
+    public record ActionRequest(@Valid OneTapGrants.OnBehalfOf onBehalfOf, @Size(max = 200) String link,
                                 @Size(max = 2000) String note) {
     }
 
@@ -129,7 +129,7 @@ public class IncidentResource {
             }
         }
         IncidentRepository.Filter filter = new IncidentRepository.Filter(statuses(status),
-                "me".equals(assignee) ? actor.get().id() : assignee, priorities(priority), service, cursor, size);
+                "me".equals(assignee) ? actor.id() : assignee, priorities(priority), service, cursor, size);
         Instant now = Instant.now();
         return incidents.list(filter).map(page -> new IncidentViews.Page(
                 page.items().stream().map(i -> IncidentViews.summary(i, now)).toList(), page.nextCursor()));
@@ -168,7 +168,7 @@ public class IncidentResource {
     @ResponseStatus(201)
     public Uni<Response> create(@NotNull @Valid CreateRequest request) {
         return incidents.create(request.service(), Priority.valueOf(request.priority()), request.summary(),
-                List.<Link>of(), actor.get()).map(this::created);
+                List.<Link>of(), actor.actor()).map(this::created);
     }
 
     @POST
@@ -189,27 +189,27 @@ public class IncidentResource {
     @POST
     @Path("/{id}/reopen")
     public Uni<Response> reopen(@PathParam("id") UUID id, @Valid ReopenRequest request) {
-        return incidents.reopen(id, actor.get(), request == null ? null : request.reason()).map(this::ok);
+        return incidents.reopen(id, actor.actor(), request == null ? null : request.reason()).map(this::ok);
     }
 
     @POST
     @Path("/{id}/snooze")
     public Uni<Response> snooze(@PathParam("id") UUID id, @NotNull @Valid SnoozeRequest request) {
-        return incidents.snooze(id, Duration.ofMinutes(request.minutes()), actor.get(), actor.caller()).map(this::ok);
+        return incidents.snooze(id, Duration.ofMinutes(request.minutes()), actor.actor(), actor.caller()).map(this::ok);
     }
 
     @POST
     @Path("/{id}/notes")
     @ResponseStatus(201)
     public Uni<Response> addNote(@PathParam("id") UUID id, @NotNull @Valid NoteRequest request) {
-        return incidents.addNote(id, request.text(), actor.get()).map(this::created);
+        return incidents.addNote(id, request.text(), actor.actor()).map(this::created);
     }
 
     @POST
     @Path("/{id}/priority")
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<Response> priority(@PathParam("id") UUID id, @NotNull @Valid PriorityRequest request) {
-        return incidents.changePriority(id, Priority.valueOf(request.priority()), request.reason(), actor.get())
+        return incidents.changePriority(id, Priority.valueOf(request.priority()), request.reason(), actor.actor())
                 .map(this::ok);
     }
 
@@ -218,14 +218,14 @@ public class IncidentResource {
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     public Uni<Response> phase(@PathParam("id") UUID id, @NotNull @Valid PhaseRequest request) {
         Phase phase = Phase.valueOf(request.phase().toUpperCase(Locale.ROOT).replace('-', '_'));
-        return incidents.changePhase(id, phase, actor.get()).map(this::ok);
+        return incidents.changePhase(id, phase, actor.actor()).map(this::ok);
     }
 
     /** Responders may take an incident themselves; assigning someone else is for incident-commanders. */
     @POST
     @Path("/{id}/assign")
     public Uni<Response> assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest request) {
-        Actor me = actor.get();
+        Actor me = actor.actor();
         boolean self = request.id().equals(me.id());
         if (!self && !actor.hasRole(Roles.INCIDENT_COMMANDER) && !actor.hasRole(Roles.ADMIN)) {
             throw new io.quarkus.security.ForbiddenException();
@@ -237,9 +237,9 @@ public class IncidentResource {
     /** The caller, or for a service caller the person its one-tap link was issued to. */
     private Actor actingFor(UUID id, String action, ActionRequest request) {
         if (!actor.isService()) {
-            return actor.get();
+            return actor.actor();
         }
-        return grants.actingFor(actor.get().id(), id, action, request == null ? null : request.onBehalfOf(),
+        return grants.actingFor(actor.id(), id, action, request == null ? null : request.onBehalfOf(),
                 request == null ? null : request.link());
     }
 

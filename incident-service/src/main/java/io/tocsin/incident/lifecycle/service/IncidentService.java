@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.config.ResponseTargets;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.IncidentPermissions;
@@ -33,7 +34,6 @@ import io.tocsin.incident.shared.config.IncidentConfig;
 import io.tocsin.incident.lifecycle.repository.IncidentRepository;
 import io.tocsin.incident.lifecycle.repository.TimelineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,16 +65,19 @@ public class IncidentService {
     private final TimelineRepository timeline;
     private final Outbox outbox;
     private final IncidentConfig config;
+    private final ResponseTargets targets;
     private final ObjectMapper mapper;
     private final BreachRepository breaches;
 
     public IncidentService(IncidentRepository incidents, TimelineRepository timeline, Outbox outbox,
-                           IncidentConfig config, ObjectMapper mapper, BreachRepository breaches) {
+                           IncidentConfig config, ResponseTargets targets, ObjectMapper mapper,
+                           BreachRepository breaches) {
         this.breaches = breaches;
         this.incidents = incidents;
         this.timeline = timeline;
         this.outbox = outbox;
         this.config = config;
+        this.targets = targets;
         this.mapper = mapper;
     }
 
@@ -126,7 +129,7 @@ public class IncidentService {
         candidate.summary = facts.summary();
         candidate.source = facts.source();
         candidate.links = toJson(facts.links());
-        candidate.respondBy = now.plus(config.responseTargets().of(facts.priority()));
+        candidate.respondBy = now.plus(targets.of(facts.priority()));
         candidate.createdAt = now;
         candidate.ruleId = facts.ruleId();
         // A new incident's first timeline entry is chained before the upsert, so the row is written with its head.
@@ -243,14 +246,14 @@ public class IncidentService {
             Instant now = Instant.now();
             return incidents.anotherOpen(incident).chain(other -> {
                 if (other) {
-                    throw new ProblemException(Response.Status.CONFLICT,
+                    throw new ProblemException(409,
                             "Another incident with the same dedup key is open; work on that one");
                 }
                 incident.status = Incident.Status.TRIGGERED;
                 incident.resolvedAt = null;
                 incident.acknowledgedAt = null;
                 incident.snoozedUntil = null;
-                incident.respondBy = now.plus(config.responseTargets().of(priority(incident)));
+                incident.respondBy = now.plus(targets.of(priority(incident)));
                 return record(incident, now, "reopened", actor, reason,
                         new IncidentReopened(incident.service, priority(incident), incident.summary,
                                 incident.respondBy, actor));
@@ -262,7 +265,7 @@ public class IncidentService {
     public Uni<Incident> snooze(UUID id, Duration duration, Actor actor, IncidentPermissions.Caller caller) {
         return change(id, incident -> {
             if (!IncidentPermissions.maySnooze(caller, incident.id, incident.assigneeId)) {
-                throw new ProblemException(Response.Status.FORBIDDEN,
+                throw new ProblemException(403,
                         "Only the incident's assignee or an incident commander may snooze it; take it first");
             }
             requireOpen(incident, "snoozed");
@@ -289,7 +292,7 @@ public class IncidentService {
             Instant now = Instant.now();
             incident.priority = priority.name();
             // The response target is measured from the incident's start, as it always was.
-            incident.respondBy = incident.createdAt.plus(config.responseTargets().of(priority));
+            incident.respondBy = incident.createdAt.plus(targets.of(priority));
             return record(incident, now, "priority-changed", actor, previous + " → " + priority + ": " + reason,
                     new IncidentPriorityChanged(incident.service, previous, priority, incident.summary,
                             incident.respondBy, reason, actor));
@@ -341,7 +344,7 @@ public class IncidentService {
             return Uni.createFrom().item(incident);
         }
         if (incident.status == Incident.Status.RESOLVED) {
-            throw new ProblemException(Response.Status.CONFLICT, "The incident is already resolved");
+            throw new ProblemException(409, "The incident is already resolved");
         }
         Instant now = Instant.now();
         incident.status = Incident.Status.ACKNOWLEDGED;
@@ -404,7 +407,7 @@ public class IncidentService {
 
     private static void requireOpen(Incident incident, String what) {
         if (!incident.isOpen()) {
-            throw new ProblemException(Response.Status.CONFLICT, "A resolved incident cannot be " + what);
+            throw new ProblemException(409, "A resolved incident cannot be " + what);
         }
     }
 

@@ -5,7 +5,6 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.ActionTokens;
 import io.tocsin.events.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class OneTapGrants {
 
+    /** The person a service caller acts for, as the one-tap call names them. */
+    public record OnBehalfOf(String id, String name, String email) {
+    }
+
     private final ActionTokens tokens;
 
     public OneTapGrants(@ConfigProperty(name = "tocsin.links.secret") Optional<String> secret) {
@@ -37,13 +40,13 @@ public class OneTapGrants {
      * The person {@code service} acts for in {@code action} ("ACKNOWLEDGE" or "RESOLVE") of {@code incidentId};
      * 403 unless {@code link} was issued to exactly that person for exactly that.
      */
-    public Actor actingFor(String service, UUID incidentId, String action, CurrentActor.OnBehalfOf person, String link) {
+    public Actor actingFor(String service, UUID incidentId, String action, OneTapGrants.OnBehalfOf person, String link) {
         var parsed = ActionTokens.parse(link);
         if (tokens == null || person == null || person.id() == null || parsed.isEmpty()
                 || !tokens.verify(parsed.get(), incidentId, person.id(), action)) {
             Log.warnf("Refused %s of incident %s by service %s: no one-tap link issued to %s for it", action,
                     incidentId, service, person == null ? "anybody" : person.id());
-            throw new ProblemException(Response.Status.FORBIDDEN,
+            throw new ProblemException(403,
                     "A service may act only for the person a one-tap link for this incident and action was issued to");
         }
         Log.infof("Service %s: %s of incident %s on behalf of %s (one-tap link %s)", service, action, incidentId,

@@ -2,7 +2,7 @@ package io.tocsin.incident.room.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.service.RoomService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -48,12 +48,12 @@ public class BridgeResource {
 
     @PUT
     public Uni<BridgeView> set(@PathParam("id") UUID id, @NotNull @Valid BridgeRequest request) {
-        return room.setBridge(id, request.url(), actor.get(), privileged()).map(i -> new BridgeView(id, i.bridgeUrl));
+        return room.setBridge(id, request.url(), actor.actor(), privileged()).map(i -> new BridgeView(id, i.bridgeUrl));
     }
 
     @DELETE
     public Uni<BridgeView> remove(@PathParam("id") UUID id) {
-        return room.setBridge(id, null, actor.get(), privileged()).map(i -> new BridgeView(id, i.bridgeUrl));
+        return room.setBridge(id, null, actor.actor(), privileged()).map(i -> new BridgeView(id, i.bridgeUrl));
     }
 
     private boolean privileged() {

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.shared.config.IncidentConfig;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.service.RoleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -52,7 +52,7 @@ public class MyIncidentsResource {
         if (size < 1 || size > config.maxPageSize()) {
             throw new ProblemException(400, "limit must be between 1 and " + config.maxPageSize(), List.of());
         }
-        return roles.mine(actor.get().id(), which.equals("all"), size).map(list -> new Page(list.stream()
+        return roles.mine(actor.id(), which.equals("all"), size).map(list -> new Page(list.stream()
                 .map(m -> new MyIncidentView(m.incident().id, m.incident().service, m.incident().priority,
                         m.incident().status.name(), m.incident().phase.name(), m.incident().summary,
                         m.incident().createdAt, m.incident().respondBy,

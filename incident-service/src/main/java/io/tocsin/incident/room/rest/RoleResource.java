@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Actor;
 import io.tocsin.events.IncidentRole;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.model.RoleHolder;
 import io.tocsin.incident.room.service.RoleService;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +64,7 @@ public class RoleResource {
     public Uni<RoleViews.RolesView> assign(@PathParam("id") UUID id, @PathParam("role") String role,
                                            @Valid PersonRequest person) {
         IncidentRole which = RoleViews.role(role);
-        Actor caller = actor.get();
+        Actor caller = actor.actor();
         return view(id, roles.assign(id, which, person(person, caller), caller, privileged()));
     }
 
@@ -73,7 +73,7 @@ public class RoleResource {
     public Uni<RoleViews.RolesView> handOver(@PathParam("id") UUID id, @PathParam("role") String role,
                                              @NotNull @Valid HandOverRequest request) {
         IncidentRole which = RoleViews.role(role);
-        Actor caller = actor.get();
+        Actor caller = actor.actor();
         return view(id, roles.handOver(id, which, request.from(), person(request.to(), caller), caller, privileged()));
     }
 
@@ -82,7 +82,7 @@ public class RoleResource {
     public Uni<RoleViews.RolesView> release(@PathParam("id") UUID id, @PathParam("role") String role,
                                             @Valid ReleaseRequest request) {
         IncidentRole which = RoleViews.role(role);
-        Actor caller = actor.get();
+        Actor caller = actor.actor();
         String personId = request == null || request.id() == null ? caller.id() : request.id();
         return view(id, roles.release(id, which, personId, caller, privileged()));
     }

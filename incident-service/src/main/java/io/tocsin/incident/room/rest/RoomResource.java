@@ -2,7 +2,7 @@ package io.tocsin.incident.room.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.service.RoomLinks;
 import io.tocsin.incident.room.service.RoomService;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +39,7 @@ public class RoomResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> page(@PathParam("id") UUID id) {
-        String subject = actor.get().id();
+        String subject = actor.id();
         return room.snapshot(id).map(snapshot -> pages.render(snapshot, links.token(id, subject, Instant.now())));
     }
 }

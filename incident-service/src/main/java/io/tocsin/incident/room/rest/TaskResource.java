@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Actor;
-import io.tocsin.incident.lifecycle.service.CurrentActor;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.model.Task;
 import io.tocsin.incident.room.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,7 +74,7 @@ public class TaskResource {
     @POST
     @ResponseStatus(201)
     public Uni<TaskView> create(@PathParam("id") UUID id, @NotNull @Valid TaskRequest request) {
-        Actor caller = actor.get();
+        Actor caller = actor.actor();
         return tasks.create(id, request.title(), owner(request.owner(), caller), caller).map(TaskView::of);
     }
 
@@ -82,7 +82,7 @@ public class TaskResource {
     @Path("/{taskId}")
     public Uni<TaskView> update(@PathParam("id") UUID id, @PathParam("taskId") UUID taskId,
                                 @NotNull @Valid TaskUpdate request) {
-        Actor caller = actor.get();
+        Actor caller = actor.actor();
         return tasks.update(id, taskId, request.title(), owner(request.owner(), caller),
                 Task.Status.valueOf(request.status().toUpperCase(Locale.ROOT)), caller).map(TaskView::of);
     }

@@ -2,7 +2,6 @@ package io.tocsin.incident.room.service;
 
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.IncidentRole;
-import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +49,11 @@ public final class RoleRules {
             throw forbidden("Only the incident's commander, an incident-commander or an admin may give someone else a role");
         }
         if (!incidentOpen) {
-            throw new ProblemException(Response.Status.CONFLICT, "A resolved incident gets no new role holders");
+            throw new ProblemException(409, "A resolved incident gets no new role holders");
         }
         String current = holder(holders, role);
         if (role.single() && current != null) {
-            throw new ProblemException(Response.Status.CONFLICT,
+            throw new ProblemException(409,
                     current + " is " + name(role) + "; hand the role over instead");
         }
         return Decision.of(Outcome.ASSIGN);
@@ -76,16 +75,16 @@ public final class RoleRules {
         }
         String from = fromId != null ? fromId : caller.id();
         if (current == null) {
-            throw new ProblemException(Response.Status.CONFLICT, "Nobody is " + name(role) + "; assign the role instead");
+            throw new ProblemException(409, "Nobody is " + name(role) + "; assign the role instead");
         }
         if (!current.equals(from)) {
-            throw new ProblemException(Response.Status.CONFLICT, current + " is " + name(role) + ", not " + from);
+            throw new ProblemException(409, current + " is " + name(role) + ", not " + from);
         }
         if (!current.equals(caller.id()) && !mayChangeOthers(holders, caller)) {
             throw forbidden("Only the holder of a role, the incident's commander, an incident-commander or an admin may hand it over");
         }
         if (!incidentOpen) {
-            throw new ProblemException(Response.Status.CONFLICT, "A resolved incident gets no new role holders");
+            throw new ProblemException(409, "A resolved incident gets no new role holders");
         }
         return new Decision(Outcome.HAND_OVER, current);
     }
@@ -119,6 +118,6 @@ public final class RoleRules {
     }
 
     private static ProblemException forbidden(String detail) {
-        return new ProblemException(Response.Status.FORBIDDEN, detail);
+        return new ProblemException(403, detail);
     }
 }

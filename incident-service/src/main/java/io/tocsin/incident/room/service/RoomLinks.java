@@ -7,7 +7,6 @@ import io.tocsin.incident.room.config.RoomConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -70,9 +69,9 @@ public class RoomLinks {
     /** What a link grants: 404 for anything not made here, 410 once it has expired. */
     public RoomTokens.Grant grant(String token, Instant now) {
         RoomTokens.Grant grant = tokens.read(token)
-                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "No such room link"));
+                .orElseThrow(() -> new ProblemException(404, "No such room link"));
         if (grant.expired(now)) {
-            throw new ProblemException(Response.Status.GONE,
+            throw new ProblemException(410,
                     "This room link has expired; ask someone in the room for a new one, or sign in");
         }
         return grant;

@@ -18,7 +18,6 @@ import io.tocsin.incident.room.config.RoomConfig;
 import io.tocsin.incident.room.repository.RoleRepository;
 import io.tocsin.incident.room.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +67,7 @@ public class RoomService {
                     boolean commander = holders.stream()
                             .anyMatch(h -> h.role == IncidentRole.COMMANDER && h.personId.equals(caller.id()));
                     if (!commander && !privileged) {
-                        throw new ProblemException(Response.Status.FORBIDDEN,
+                        throw new ProblemException(403,
                                 "Only the incident's commander, an incident-commander or an admin may set the bridge");
                     }
                     if (Objects.equals(incident.bridgeUrl, url)) {
