@@ -1,7 +1,6 @@
 package io.tocsin.incident.breach;
 
 import io.tocsin.incident.breach.model.PersonalDataBreach;
-
 import io.tocsin.incident.breach.service.BreachRules;
 import io.tocsin.incident.breach.service.BreachRules.Decision;
 import org.junit.jupiter.api.Test;

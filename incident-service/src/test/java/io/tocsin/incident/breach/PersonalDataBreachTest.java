@@ -8,11 +8,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tocsin.events.Topics;
 import io.tocsin.events.testing.EventSchemaAssert;
+import io.tocsin.incident.support.Integrations;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

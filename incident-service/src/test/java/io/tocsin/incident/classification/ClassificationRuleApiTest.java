@@ -3,10 +3,10 @@ package io.tocsin.incident.classification;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tocsin.incident.support.Integrations;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;

@@ -1,13 +1,12 @@
 package io.tocsin.incident.classification;
 
-import io.tocsin.incident.classification.model.AlertFacts;
-
 import com.google.re2j.Pattern;
+import io.tocsin.events.Priority;
+import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.service.RuleMatcher;
 import io.tocsin.incident.classification.service.RuleMatcher.LabelCondition;
 import io.tocsin.incident.classification.service.RuleMatcher.Op;
 import io.tocsin.incident.classification.service.RuleMatcher.Rule;
-import io.tocsin.events.Priority;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

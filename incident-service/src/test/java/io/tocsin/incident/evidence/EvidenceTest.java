@@ -1,7 +1,5 @@
 package io.tocsin.incident.evidence;
 
-import io.tocsin.incident.evidence.model.Evidence;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.Topics;
 import io.tocsin.events.testing.EventSchemaAssert;
+import io.tocsin.incident.evidence.model.Evidence;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;

@@ -3,10 +3,10 @@ package io.tocsin.incident.intake;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.tocsin.local.testing.TestInfrastructure;
-import io.tocsin.local.testing.TocsinTestResource;
 import io.tocsin.incident.support.Integrations;
 import io.tocsin.incident.support.RetryAfter;
+import io.tocsin.local.testing.TestInfrastructure;
+import io.tocsin.local.testing.TocsinTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

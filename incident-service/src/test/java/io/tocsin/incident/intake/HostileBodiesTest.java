@@ -4,11 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.tocsin.incident.support.ChunkedPost;
+import io.tocsin.incident.support.Integrations;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.ChunkedPost;
-import io.tocsin.incident.support.Integrations;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -6,10 +6,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.events.Topics;
+import io.tocsin.incident.support.Integrations;
 import io.tocsin.local.testing.TestInfrastructure;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

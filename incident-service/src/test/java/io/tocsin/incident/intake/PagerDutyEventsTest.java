@@ -3,12 +3,12 @@ package io.tocsin.incident.intake;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tocsin.events.Topics;
+import io.tocsin.incident.support.Integrations;
+import io.tocsin.incident.support.RetryAfter;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
-import io.tocsin.incident.support.RetryAfter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,9 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.incident.intake.service.Signatures;
+import io.tocsin.incident.support.Integrations;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package io.tocsin.incident.integration;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tocsin.incident.support.Integrations;
+import io.tocsin.incident.support.RetryAfter;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
-import io.tocsin.incident.support.RetryAfter;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -4,15 +4,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tocsin.incident.intake.service.Signatures;
-import io.tocsin.local.testing.TestDatabase;
-import io.tocsin.local.testing.TocsinTestResource;
 import io.tocsin.incident.support.Integrations;
 import io.tocsin.incident.support.KeysTestResource;
+import io.tocsin.local.testing.TestDatabase;
+import io.tocsin.local.testing.TocsinTestResource;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +20,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -1,7 +1,6 @@
 package io.tocsin.incident.lifecycle;
 
 import io.tocsin.incident.lifecycle.model.TimelineChain;
-
 import io.tocsin.local.testing.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;

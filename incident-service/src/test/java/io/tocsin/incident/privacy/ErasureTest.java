@@ -10,10 +10,10 @@ import io.tocsin.events.Envelope;
 import io.tocsin.events.PersonErased;
 import io.tocsin.events.Topics;
 import io.tocsin.events.testing.EventSchemaAssert;
+import io.tocsin.incident.support.Integrations;
 import io.tocsin.local.testing.TestKafka;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.support.Integrations;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

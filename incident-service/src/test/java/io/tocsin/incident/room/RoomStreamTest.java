@@ -6,11 +6,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tocsin.incident.room.service.RoomTokens;
+import io.tocsin.incident.support.SseClient;
 import io.tocsin.local.testing.TestDatabase;
 import io.tocsin.local.testing.TestTokens;
 import io.tocsin.local.testing.TocsinTestResource;
-import io.tocsin.incident.room.service.RoomTokens;
-import io.tocsin.incident.support.SseClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

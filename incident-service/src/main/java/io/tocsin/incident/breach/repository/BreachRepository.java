@@ -2,8 +2,8 @@ package io.tocsin.incident.breach.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.incident.breach.model.PersonalDataBreach;
 import io.tocsin.commons.db.Sql;
+import io.tocsin.incident.breach.model.PersonalDataBreach;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.tocsin.incident.breach.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.breach.model.PersonalDataBreach;
 import io.tocsin.incident.breach.service.BreachRules;
 import io.tocsin.incident.breach.service.BreachService;
-import io.tocsin.commons.security.Roles;
-import io.tocsin.commons.security.CurrentActor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -2,19 +2,22 @@ package io.tocsin.incident.breach.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.incident.breach.model.PersonalDataBreach;
-import io.tocsin.incident.breach.config.BreachConfig;
-import io.tocsin.incident.breach.repository.BreachRepository;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Actor;
+import io.tocsin.events.Envelope;
 import io.tocsin.events.EventData;
 import io.tocsin.events.IncidentRole;
 import io.tocsin.events.PersonalDataBreachDecided;
 import io.tocsin.events.PersonalDataBreachMarked;
 import io.tocsin.events.PersonalDataBreachUnmarked;
 import io.tocsin.events.Priority;
+import io.tocsin.incident.breach.config.BreachConfig;
+import io.tocsin.incident.breach.model.PersonalDataBreach;
+import io.tocsin.incident.breach.repository.BreachRepository;
 import io.tocsin.incident.lifecycle.model.Incident;
+import io.tocsin.incident.lifecycle.repository.TimelineRepository;
+import io.tocsin.incident.lifecycle.service.BreachMarking;
 import io.tocsin.incident.lifecycle.service.IncidentService;
 import io.tocsin.incident.room.repository.RoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +35,7 @@ import java.util.UUID;
  * repeating a change that is already so writes nothing.
  */
 @ApplicationScoped
-public class BreachService {
+public class BreachService implements BreachMarking {
 
     private final IncidentService incidents;
     private final BreachRepository breaches;
@@ -102,6 +105,26 @@ public class BreachService {
             return stored.chain(() -> record(incident, now, "personal-data-breach-marked", caller,
                     BreachRules.marked(aware, null, why), marked(incident, b, caller))).replaceWith(b);
         });
+    }
+
+    /**
+     * A classification rule marked a new incident a personal-data breach (called while the incident is opened, in its
+     * transaction): the organisation is aware since the alert arrived. Only alerts that match such a rule pay for the
+     * second timeline entry, the record and the event.
+     */
+    @Override
+    public Uni<Void> markedByRule(Incident incident, TimelineRepository.Head head, IncidentService.NewIncident facts,
+                                  Actor actor, Instant now) {
+        Instant aware = now.truncatedTo(ChronoUnit.MICROS);
+        Instant deadline = BreachRules.deadline(aware);
+        return incidents.append(incident.id, head, aware, "personal-data-breach-marked", actor,
+                        BreachRules.marked(aware, facts.ruleName(), null))
+                .chain(() -> breaches.insertByRule(incident.id, aware, deadline, facts.ruleName(),
+                        IncidentService.display(actor), aware))
+                .chain(() -> outbox.append(Envelope.of(new PersonalDataBreachMarked(incident.service, facts.priority(),
+                        incident.summary, aware, deadline, PersonalDataBreachMarked.Source.RULE, facts.ruleName(),
+                        null, actor), incident.id, now)))
+                .replaceWithVoid();
     }
 
     /** Not a personal-data breach after all: the clock stops; the record and its timeline stay. */

@@ -1,9 +1,9 @@
 package io.tocsin.incident.catalog.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.catalog.model.ServiceEntry;
 import io.tocsin.incident.catalog.service.ServiceCatalogService;
-import io.tocsin.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

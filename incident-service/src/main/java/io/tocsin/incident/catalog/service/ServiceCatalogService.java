@@ -3,9 +3,9 @@ package io.tocsin.incident.catalog.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.incident.catalog.model.ServiceEntry;
 import io.tocsin.incident.catalog.repository.ServiceCatalogRepository;
-import io.tocsin.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

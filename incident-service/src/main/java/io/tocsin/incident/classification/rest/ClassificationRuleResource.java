@@ -1,11 +1,11 @@
 package io.tocsin.incident.classification.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.model.ClassificationRule;
 import io.tocsin.incident.classification.service.ClassificationService;
 import io.tocsin.incident.classification.service.RuleMatcher;
-import io.tocsin.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

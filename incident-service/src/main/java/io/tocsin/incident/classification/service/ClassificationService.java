@@ -3,14 +3,14 @@ package io.tocsin.incident.classification.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.events.Priority;
 import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.model.ClassificationRule;
 import io.tocsin.incident.classification.repository.ClassificationRuleRepository;
-import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

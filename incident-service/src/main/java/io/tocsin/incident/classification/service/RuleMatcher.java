@@ -1,9 +1,9 @@
 package io.tocsin.incident.classification.service;
 
-import io.tocsin.incident.classification.model.AlertFacts;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.tocsin.events.Priority;
+import io.tocsin.incident.classification.model.AlertFacts;
 
 import java.util.List;
 import java.util.Objects;

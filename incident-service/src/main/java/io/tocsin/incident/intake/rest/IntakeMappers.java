@@ -1,8 +1,8 @@
 package io.tocsin.incident.intake.rest;
 
 import io.tocsin.commons.problem.Problem;
-import io.tocsin.incident.intake.service.format.InvalidAlertException;
 import io.tocsin.incident.intake.service.OverloadedException;
+import io.tocsin.incident.intake.service.format.InvalidAlertException;
 import io.tocsin.incident.integration.service.RateLimitedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -1,8 +1,8 @@
 package io.tocsin.incident.intake.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.tocsin.incident.intake.service.format.AlertGroupFormat;
 import io.tocsin.incident.intake.service.IntakeService;
+import io.tocsin.incident.intake.service.format.AlertGroupFormat;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.incident.classification.model.AlertFacts;
-import io.tocsin.incident.classification.service.ClassificationService;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Actor;
-import io.tocsin.incident.lifecycle.model.Incident;
-import io.tocsin.incident.lifecycle.repository.AlertRepository;
-import io.tocsin.incident.lifecycle.service.IncidentService;
+import io.tocsin.incident.classification.model.AlertFacts;
+import io.tocsin.incident.classification.service.ClassificationService;
 import io.tocsin.incident.intake.model.NormalizedAlert;
+import io.tocsin.incident.intake.repository.AlertRepository;
+import io.tocsin.incident.intake.repository.IdempotencyRepository;
+import io.tocsin.incident.intake.repository.SeenSignatureRepository;
 import io.tocsin.incident.intake.service.format.AlertGroupFormat;
 import io.tocsin.incident.intake.service.format.AlertGroupPayload;
 import io.tocsin.incident.intake.service.format.GenericAlert;
@@ -22,11 +22,12 @@ import io.tocsin.incident.intake.service.format.GenericFormat;
 import io.tocsin.incident.intake.service.format.InvalidAlertException;
 import io.tocsin.incident.intake.service.format.PagerDutyEvent;
 import io.tocsin.incident.intake.service.format.PagerDutyFormat;
-import io.tocsin.incident.intake.repository.IdempotencyRepository;
-import io.tocsin.incident.intake.repository.SeenSignatureRepository;
 import io.tocsin.incident.integration.model.Integration;
 import io.tocsin.incident.integration.service.IntegrationService;
 import io.tocsin.incident.integration.service.RateLimits;
+import io.tocsin.incident.integration.service.TestAlerts;
+import io.tocsin.incident.lifecycle.model.Incident;
+import io.tocsin.incident.lifecycle.service.IncidentService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -48,7 +49,7 @@ import java.util.function.Supplier;
  * that transaction committed.
  */
 @ApplicationScoped
-public class IntakeService {
+public class IntakeService implements TestAlerts {
 
     /** What one alert did: triggered, appended, acknowledged, resolved, or ignored (nothing open to act on). */
     @RegisterForReflection
@@ -158,11 +159,13 @@ public class IntakeService {
     }
 
     /** Sends a harmless P4 alert through the integration, as its monitoring system would. */
-    public Uni<List<Outcome>> testAlert(Integration integration, String requestedBy) {
+    @Override
+    public Uni<TestAlerts.Sent> send(Integration integration, String requestedBy) {
         NormalizedAlert alert = new NormalizedAlert(NormalizedAlert.Action.TRIGGER, "tocsin-test-" + UUID.randomUUID(),
                 "Test alert from Tocsin (sent by " + requestedBy + ")", "info", null, "tocsin", List.of(),
                 java.util.Map.of("test", "true"), List.of(), 0);
-        return outbox.transaction(() -> apply(integration, List.of(alert)));
+        return outbox.transaction(() -> apply(integration, List.of(alert)))
+                .map(outcomes -> new TestAlerts.Sent(outcomes.get(0).status(), outcomes.get(0).incidentId()));
     }
 
     /**

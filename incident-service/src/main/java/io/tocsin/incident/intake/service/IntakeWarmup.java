@@ -2,9 +2,9 @@ package io.tocsin.incident.intake.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.tocsin.commons.startup.Warmup;
 import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.service.ClassificationService;
-import io.tocsin.commons.startup.Warmup;
 import io.tocsin.incident.integration.service.IntegrationService;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package io.tocsin.incident.integration.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.security.Roles;
 import io.tocsin.commons.security.CurrentActor;
-import io.tocsin.incident.intake.service.IntakeService;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.integration.model.Integration;
 import io.tocsin.incident.integration.service.IntegrationService;
+import io.tocsin.incident.integration.service.TestAlerts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,12 +79,12 @@ public class IntegrationResource {
     }
 
     private final IntegrationService integrations;
-    private final IntakeService intake;
+    private final TestAlerts testAlerts;
     private final CurrentActor actor;
 
-    public IntegrationResource(IntegrationService integrations, IntakeService intake, CurrentActor actor) {
+    public IntegrationResource(IntegrationService integrations, TestAlerts testAlerts, CurrentActor actor) {
         this.integrations = integrations;
-        this.intake = intake;
+        this.testAlerts = testAlerts;
         this.actor = actor;
     }
 
@@ -135,7 +135,7 @@ public class IntegrationResource {
     public Uni<TestAlertView> test(@PathParam("id") UUID id) {
         String who = actor.actor().name();
         return integrations.get(id)
-                .chain(integration -> intake.testAlert(integration, who))
-                .map(outcomes -> new TestAlertView(outcomes.get(0).status(), outcomes.get(0).incidentId()));
+                .chain(integration -> testAlerts.send(integration, who))
+                .map(sent -> new TestAlertView(sent.status(), sent.incidentId()));
     }
 }

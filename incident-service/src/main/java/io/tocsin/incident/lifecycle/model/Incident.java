@@ -1,7 +1,7 @@
 package io.tocsin.incident.lifecycle.model;
 
-import jakarta.persistence.Column;
 import io.tocsin.events.Phase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

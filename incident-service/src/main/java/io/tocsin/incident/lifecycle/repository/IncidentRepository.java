@@ -4,19 +4,19 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
 import io.tocsin.incident.lifecycle.model.Incident;
+import io.tocsin.incident.lifecycle.model.IncidentCursor;
+import io.tocsin.incident.lifecycle.model.IncidentFilter;
+import io.tocsin.incident.lifecycle.model.IncidentPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Incidents, including the atomic open-or-append that deduplication rests on. */
@@ -50,14 +50,6 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
      */
     public record Upsert(UUID incidentId, boolean opened, String service, String priority, String summary,
                          int alertCount, Instant lastSeenAt, Instant lastEventAt, TimelineRepository.Head head) {
-    }
-
-    /** A list query; null fields do not filter. {@code after} is an opaque cursor from a previous page. */
-    public record Filter(Set<Incident.Status> statuses, String assigneeId, Set<String> priorities, String service,
-                         String after, int limit) {
-    }
-
-    public record Page(List<Incident> items, String nextCursor) {
     }
 
     /**
@@ -130,7 +122,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     }
 
     /** Newest first, keyset-paginated on (createdAt, id) so pages stay stable while incidents arrive. */
-    public Uni<Page> list(Filter filter) {
+    public Uni<IncidentPage> list(IncidentFilter filter) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -150,7 +142,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
             parameters.put("service", filter.service());
         }
         if (filter.after() != null) {
-            Cursor cursor = Cursor.decode(filter.after());
+            IncidentCursor cursor = IncidentCursor.decode(filter.after());
             query.append(" and (createdAt < :at or (createdAt = :at and id < :id))");
             parameters.put("at", cursor.createdAt());
             parameters.put("id", cursor.id());
@@ -160,29 +152,11 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return find(query.toString(), parameters).range(0, filter.limit()).list()
                 .map(items -> {
                     if (items.size() <= filter.limit()) {
-                        return new Page(items, null);
+                        return new IncidentPage(items, null);
                     }
                     List<Incident> page = new ArrayList<>(items.subList(0, filter.limit()));
                     Incident last = page.get(page.size() - 1);
-                    return new Page(page, new Cursor(last.createdAt, last.id).encode());
+                    return new IncidentPage(page, new IncidentCursor(last.createdAt, last.id).encode());
                 });
-    }
-
-    /** Position after an incident in the (createdAt desc, id desc) order. */
-    public record Cursor(Instant createdAt, UUID id) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** Fails with IllegalArgumentException on anything that is not a cursor this service made. */
-        public static Cursor decode(String value) {
-            String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("Not a cursor");
-            }
-            return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        }
     }
 }

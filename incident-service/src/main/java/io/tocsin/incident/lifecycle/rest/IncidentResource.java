@@ -3,18 +3,19 @@ package io.tocsin.incident.lifecycle.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Link;
 import io.tocsin.events.Phase;
 import io.tocsin.events.Priority;
 import io.tocsin.incident.lifecycle.model.Incident;
-import io.tocsin.incident.shared.config.IncidentConfig;
-import io.tocsin.incident.lifecycle.repository.IncidentRepository;
-import io.tocsin.commons.security.CurrentActor;
+import io.tocsin.incident.lifecycle.model.IncidentCursor;
+import io.tocsin.incident.lifecycle.model.IncidentFilter;
+import io.tocsin.incident.lifecycle.model.TimelineChain;
 import io.tocsin.incident.lifecycle.service.IncidentService;
 import io.tocsin.incident.lifecycle.service.OneTapGrants;
-import io.tocsin.incident.lifecycle.model.TimelineChain;
+import io.tocsin.incident.shared.config.IncidentConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -123,12 +124,12 @@ public class IncidentResource {
         }
         if (cursor != null) {
             try {
-                IncidentRepository.Cursor.decode(cursor);
+                IncidentCursor.decode(cursor);
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                 throw new ProblemException(400, "cursor is not one this API gave out", List.of());
             }
         }
-        IncidentRepository.Filter filter = new IncidentRepository.Filter(statuses(status),
+        IncidentFilter filter = new IncidentFilter(statuses(status),
                 "me".equals(assignee) ? actor.id() : assignee, priorities(priority), service, cursor, size);
         Instant now = Instant.now();
         return incidents.list(filter).map(page -> new IncidentViews.Page(

@@ -22,17 +22,16 @@ import io.tocsin.events.IncidentResolved;
 import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Link;
-import io.tocsin.events.PersonalDataBreachMarked;
 import io.tocsin.events.Phase;
 import io.tocsin.events.Priority;
-import io.tocsin.incident.breach.repository.BreachRepository;
-import io.tocsin.incident.breach.service.BreachRules;
 import io.tocsin.incident.lifecycle.model.Incident;
+import io.tocsin.incident.lifecycle.model.IncidentFilter;
+import io.tocsin.incident.lifecycle.model.IncidentPage;
 import io.tocsin.incident.lifecycle.model.TimelineChain;
 import io.tocsin.incident.lifecycle.model.TimelineEntry;
-import io.tocsin.incident.shared.config.IncidentConfig;
 import io.tocsin.incident.lifecycle.repository.IncidentRepository;
 import io.tocsin.incident.lifecycle.repository.TimelineRepository;
+import io.tocsin.incident.shared.config.IncidentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -67,11 +66,11 @@ public class IncidentService {
     private final IncidentConfig config;
     private final ResponseTargets targets;
     private final ObjectMapper mapper;
-    private final BreachRepository breaches;
+    private final BreachMarking breaches;
 
     public IncidentService(IncidentRepository incidents, TimelineRepository timeline, Outbox outbox,
                            IncidentConfig config, ResponseTargets targets, ObjectMapper mapper,
-                           BreachRepository breaches) {
+                           BreachMarking breaches) {
         this.breaches = breaches;
         this.incidents = incidents;
         this.timeline = timeline;
@@ -105,7 +104,7 @@ public class IncidentService {
     }
 
     @WithSession
-    public Uni<IncidentRepository.Page> list(IncidentRepository.Filter filter) {
+    public Uni<IncidentPage> list(IncidentFilter filter) {
         return incidents.list(filter);
     }
 
@@ -145,28 +144,9 @@ public class IncidentService {
                 incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
         return timeline.append(new TimelineRepository.Head(0, null), first)
                 .call(() -> outbox.append(Envelope.of(event, incident.id, now)))
-                .call(head -> facts.personalDataBreach() ? markedByRule(incident, head, facts, actor, now)
+                .call(head -> facts.personalDataBreach() ? breaches.markedByRule(incident, head, facts, actor, now)
                         : Uni.createFrom().voidItem())
                 .replaceWith(new Opened(incident.id, true));
-    }
-
-    /**
-     * A classification rule marked the new incident a personal-data breach: the organisation is aware since the alert
-     * arrived. Only alerts that match such a rule pay for the second timeline entry, the record and the event.
-     */
-    private Uni<Void> markedByRule(Incident incident, TimelineRepository.Head head, NewIncident facts, Actor actor,
-                                   Instant now) {
-        Instant aware = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Instant deadline = BreachRules.deadline(aware);
-        TimelineEntry marked = line(incident.id, aware, "personal-data-breach-marked", actor,
-                BreachRules.marked(aware, facts.ruleName(), null), null);
-        return timeline.append(head, marked)
-                .chain(next -> incidents.moveHead(incident.id, next))
-                .chain(() -> breaches.insertByRule(incident.id, aware, deadline, facts.ruleName(), display(actor), aware))
-                .chain(() -> outbox.append(Envelope.of(new PersonalDataBreachMarked(incident.service, facts.priority(),
-                        incident.summary, aware, deadline, PersonalDataBreachMarked.Source.RULE, facts.ruleName(),
-                        null, actor), incident.id, now)))
-                .replaceWithVoid();
     }
 
     /** Counts a repeated alert; tells the world at most once per {@code alert-appended-interval} per incident. */
@@ -210,6 +190,16 @@ public class IncidentService {
         return incidents.lockedHead(incidentId)
                 .chain(head -> timeline.append(head, entry))
                 .chain(head -> incidents.moveHead(incidentId, head));
+    }
+
+    /**
+     * A timeline line with no event of its own, after {@code head} of an incident held by id only (prepared
+     * statements, no entity), moving the incident's head on; inside the caller's transaction.
+     */
+    public Uni<Void> append(UUID incidentId, TimelineRepository.Head head, Instant at, String kind, Actor actor,
+                            String detail) {
+        return timeline.append(head, line(incidentId, at, kind, actor, detail, null))
+                .chain(next -> incidents.moveHead(incidentId, next));
     }
 
     /** Resolves the open incident of (integration, dedup key) if there is one; inside the caller's transaction. */

@@ -2,10 +2,10 @@ package io.tocsin.incident.room.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.commons.security.Roles;
-import io.tocsin.incident.shared.config.IncidentConfig;
 import io.tocsin.commons.security.CurrentActor;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.room.service.RoleService;
+import io.tocsin.incident.shared.config.IncidentConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

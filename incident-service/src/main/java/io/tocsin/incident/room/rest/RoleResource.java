@@ -1,10 +1,10 @@
 package io.tocsin.incident.room.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Actor;
 import io.tocsin.events.IncidentRole;
-import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.model.RoleHolder;
 import io.tocsin.incident.room.service.RoleService;
 import jakarta.annotation.security.RolesAllowed;

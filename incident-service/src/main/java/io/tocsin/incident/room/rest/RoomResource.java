@@ -1,8 +1,8 @@
 package io.tocsin.incident.room.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.security.Roles;
 import io.tocsin.commons.security.CurrentActor;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.room.service.RoomLinks;
 import io.tocsin.incident.room.service.RoomService;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,9 +2,9 @@ package io.tocsin.incident.room.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Actor;
-import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.incident.room.model.Task;
 import io.tocsin.incident.room.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,9 +2,9 @@ package io.tocsin.incident.room.service;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.incident.room.config.RoomConfig;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

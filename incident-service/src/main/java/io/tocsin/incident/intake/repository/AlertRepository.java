@@ -1,4 +1,4 @@
-package io.tocsin.incident.lifecycle.repository;
+package io.tocsin.incident.intake.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
