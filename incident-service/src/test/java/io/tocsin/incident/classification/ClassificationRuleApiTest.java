@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,6 +54,31 @@ class ClassificationRuleApiTest {
 
         given().header("Authorization", ADMIN).delete("/api/v1/classification-rules/" + ruleId).then().statusCode(204);
         given().header("Authorization", ADMIN).delete("/api/v1/classification-rules/" + ruleId).then().statusCode(404);
+    }
+
+    @Test
+    void labelConditionsComeBackAsWrittenAndAnEditReplacesThem() {
+        String id = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"Labels\",\"labels\":[{\"key\":\"env\",\"op\":\"equals\",\"value\":\"prod_%\"},"
+                        + "{\"key\":\"team\",\"op\":\"exists\"}],\"priority\":\"P3\"}")
+                .post("/api/v1/classification-rules").then().statusCode(201)
+                .body("labels.key", contains("env", "team")).body("labels[0].op", equalTo("equals"))
+                .body("labels[0].value", equalTo("prod_%")).body("labels[1].op", equalTo("exists"))
+                .body("labels[1].value", nullValue())
+                .extract().path("id");
+        given().header("Authorization", ADMIN).get("/api/v1/classification-rules").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.labels.key", contains("env", "team"))
+                .body("find { it.id == '" + id + "' }.labels[0].value", equalTo("prod_%"));
+
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"name\":\"Labels\",\"labels\":[{\"key\":\"region\",\"op\":\"regex\",\"value\":\"eu-.*\"}],"
+                        + "\"priority\":\"P3\"}")
+                .put("/api/v1/classification-rules/" + id).then().statusCode(200);
+        given().header("Authorization", ADMIN).get("/api/v1/classification-rules").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.labels.key", contains("region"))
+                .body("find { it.id == '" + id + "' }.labels[0].value", equalTo("eu-.*"));
+
+        given().header("Authorization", ADMIN).delete("/api/v1/classification-rules/" + id).then().statusCode(204);
     }
 
     @Test

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -43,9 +45,10 @@ public class ClassificationRule {
     @Column(name = "match_summary")
     public String matchSummary;
 
-    /** JSON array of {key, op: equals|regex|exists, value}. */
+    /** Label conditions, all of which must hold: {"all": [{key, op: equals|regex|exists, value}, …]} in jsonb. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "match_labels", nullable = false)
-    public String matchLabels;
+    public LabelConditions matchLabels;
 
     @Column(name = "set_priority", nullable = false)
     public String setPriority;

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.model.ClassificationRule;
+import io.tocsin.incident.classification.model.LabelMatch;
 import io.tocsin.incident.classification.service.ClassificationService;
 import io.tocsin.incident.classification.service.RuleMatcher;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,14 +59,14 @@ public class ClassificationRuleResource {
         ClassificationService.RuleDefinition definition() {
             return new ClassificationService.RuleDefinition(name, position, enabled, integrationId, service, severity,
                     source, summary, labels == null ? null : labels.stream()
-                    .map(l -> new ClassificationService.LabelDefinition(l.key(), l.op(), l.value())).toList(),
+                    .map(l -> new LabelMatch(l.key(), l.op(), l.value())).toList(),
                     priority, setService, personalDataBreach);
         }
     }
 
     public record RuleView(UUID id, int position, String name, boolean enabled, UUID integrationId, String service,
                            String severity, String source, String summary,
-                           List<ClassificationService.LabelDefinition> labels, String priority, String setService,
+                           List<LabelMatch> labels, String priority, String setService,
                            boolean personalDataBreach) {
     }
 
@@ -128,7 +129,7 @@ public class ClassificationRuleResource {
 
     private RuleView view(ClassificationRule r) {
         return new RuleView(r.id, r.position, r.name, r.enabled, r.matchIntegration, r.matchService, r.matchSeverity,
-                r.matchSource, r.matchSummary, classification.labelsOf(r), r.setPriority, r.setService,
+                r.matchSource, r.matchSummary, r.matchLabels.all(), r.setPriority, r.setService,
                 r.markPersonalDataBreach);
     }
 }

@@ -1,8 +1,5 @@
 package io.tocsin.incident.classification.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +7,8 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Priority;
 import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.model.ClassificationRule;
+import io.tocsin.incident.classification.model.LabelConditions;
+import io.tocsin.incident.classification.model.LabelMatch;
 import io.tocsin.incident.classification.repository.ClassificationRuleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,15 +25,9 @@ public class ClassificationService {
 
     /** A rule as an admin writes it; null conditions match anything. */
     public record RuleDefinition(String name, Integer position, Boolean enabled, UUID integrationId, String service,
-                                 String severity, String source, String summary, List<LabelDefinition> labels,
+                                 String severity, String source, String summary, List<LabelMatch> labels,
                                  String priority, String setService, Boolean personalDataBreach) {
     }
-
-    public record LabelDefinition(String key, String op, String value) {
-    }
-
-    private static final TypeReference<List<LabelDefinition>> LABELS = new TypeReference<>() {
-    };
 
     /** The enabled rules, compiled, as last read. */
     private record Compiled(List<RuleMatcher.Rule> rules, long readAtNanos) {
@@ -44,12 +37,10 @@ public class ClassificationService {
     static final Duration CACHED_FOR = Duration.ofSeconds(5);
 
     private final ClassificationRuleRepository rules;
-    private final ObjectMapper mapper;
     private volatile Compiled compiled;
 
-    public ClassificationService(ClassificationRuleRepository rules, ObjectMapper mapper) {
+    public ClassificationService(ClassificationRuleRepository rules) {
         this.rules = rules;
-        this.mapper = mapper;
     }
 
     /**
@@ -120,7 +111,7 @@ public class ClassificationService {
         rule.matchSeverity = d.severity();
         rule.matchSource = d.source();
         rule.matchSummary = d.summary();
-        rule.matchLabels = toJson(d.labels() == null ? List.of() : d.labels());
+        rule.matchLabels = new LabelConditions(d.labels());
         rule.setPriority = d.priority();
         rule.setService = d.setService();
         rule.markPersonalDataBreach = Boolean.TRUE.equals(d.personalDataBreach());
@@ -133,7 +124,7 @@ public class ClassificationService {
         checkRegex("summary", d.summary(), errors);
         if (d.labels() != null) {
             for (int i = 0; i < d.labels().size(); i++) {
-                LabelDefinition label = d.labels().get(i);
+                LabelMatch label = d.labels().get(i);
                 String where = "labels[" + i + "]";
                 if (label == null || label.key() == null || label.key().isBlank()) {
                     errors.add(where + ".key: must not be blank");
@@ -176,32 +167,12 @@ public class ClassificationService {
     }
 
     private RuleMatcher.Rule compile(ClassificationRule rule) {
-        List<RuleMatcher.LabelCondition> labels = fromJson(rule.matchLabels).stream()
+        List<RuleMatcher.LabelCondition> labels = rule.matchLabels.all().stream()
                 .map(l -> RuleMatcher.LabelCondition.of(l.key(), op(l.op()), l.value()))
                 .toList();
         return new RuleMatcher.Rule(rule.id, rule.name, rule.matchIntegration, rule.matchService, rule.matchSeverity,
                 rule.matchSource == null ? null : RuleMatcher.pattern(rule.matchSource),
                 rule.matchSummary == null ? null : RuleMatcher.pattern(rule.matchSummary),
                 labels, Priority.valueOf(rule.setPriority), rule.setService, rule.markPersonalDataBreach);
-    }
-
-    public List<LabelDefinition> labelsOf(ClassificationRule rule) {
-        return fromJson(rule.matchLabels);
-    }
-
-    private List<LabelDefinition> fromJson(String json) {
-        try {
-            return mapper.readValue(json, LABELS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored label conditions are not JSON", e);
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
