@@ -66,18 +66,18 @@ public class IncidentService {
     private final IncidentConfig config;
     private final ResponseTargets targets;
     private final ObjectMapper mapper;
-    private final BreachMarking breaches;
+    private final BreachMarking breachMarking;
 
     public IncidentService(IncidentRepository incidents, TimelineRepository timeline, Outbox outbox,
                            IncidentConfig config, ResponseTargets targets, ObjectMapper mapper,
-                           BreachMarking breaches) {
-        this.breaches = breaches;
+                           BreachMarking breachMarking) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.outbox = outbox;
         this.config = config;
         this.targets = targets;
         this.mapper = mapper;
+        this.breachMarking = breachMarking;
     }
 
     // ---- reading -------------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ public class IncidentService {
                 incident.summary, incident.source, incident.dedupKey, incident.respondBy, facts.links(), actor);
         return timeline.append(new TimelineRepository.Head(0, null), first)
                 .call(() -> outbox.append(Envelope.of(event, incident.id, now)))
-                .call(head -> facts.personalDataBreach() ? breaches.markedByRule(incident, head, facts, actor, now)
+                .call(head -> facts.personalDataBreach() ? breachMarking.markedByRule(incident, head, facts, actor, now)
                         : Uni.createFrom().voidItem())
                 .replaceWith(new Opened(incident.id, true));
     }
