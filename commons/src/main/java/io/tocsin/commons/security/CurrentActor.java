@@ -6,6 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.Set;
+
 /**
  * The caller of the current request, the one way every service names them. A person is identified by their
  * token's subject ({@code sub}): stable, unique at the issuer, and what responders and incident roles refer to.
@@ -47,7 +49,7 @@ public class CurrentActor {
 
     /** The caller as {@link IncidentPermissions} judges them. */
     public IncidentPermissions.Caller caller() {
-        return new IncidentPermissions.Caller(id(), java.util.Set.copyOf(identity.getRoles()));
+        return new IncidentPermissions.Caller(id(), Set.copyOf(identity.getRoles()));
     }
 
     private String claim(String name) {

@@ -1,7 +1,5 @@
 package io.tocsin.commons.security;
 
-import io.quarkus.security.identity.SecurityIdentity;
-
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,12 +13,8 @@ public final class IncidentPermissions {
     private IncidentPermissions() {
     }
 
-    /** The caller as these rules see them: their subject and their token roles. */
+    /** The caller as these rules see them: their subject and their token roles ({@link CurrentActor#caller()}). */
     public record Caller(String id, Set<String> roles) {
-
-        public static Caller of(SecurityIdentity identity) {
-            return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()));
-        }
 
         public boolean has(String role) {
             return roles.contains(role);
