@@ -1,7 +1,7 @@
 package io.tocsin.escalation.policy.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.tocsin.escalation.policy.EscalationPolicy;
+import io.tocsin.escalation.policy.model.EscalationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;

@@ -2,7 +2,7 @@ package io.tocsin.escalation.policy.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.policy.PolicySpec;
+import io.tocsin.escalation.policy.model.PolicySpec;
 import io.tocsin.escalation.policy.service.PolicyService;
 import io.tocsin.escalation.policy.service.PolicyService.PolicyView;
 import jakarta.annotation.security.RolesAllowed;

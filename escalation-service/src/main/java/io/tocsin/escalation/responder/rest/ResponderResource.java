@@ -3,7 +3,7 @@ package io.tocsin.escalation.responder.rest;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.privacy.Addresses;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.responder.ResponderSpec;
+import io.tocsin.escalation.responder.model.ResponderSpec;
 import io.tocsin.escalation.responder.service.ResponderService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

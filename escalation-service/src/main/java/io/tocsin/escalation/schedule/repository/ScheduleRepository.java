@@ -1,7 +1,7 @@
 package io.tocsin.escalation.schedule.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.tocsin.escalation.schedule.Schedule;
+import io.tocsin.escalation.schedule.model.Schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;

@@ -2,7 +2,7 @@ package io.tocsin.escalation.schedule.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.Params;
+import io.tocsin.commons.rest.QueryParams;
 import io.tocsin.escalation.schedule.service.ScheduleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -42,8 +42,8 @@ public class OnCallResource {
     @GET
     @Path("/oncall")
     public Uni<OnCallView> onCall(@QueryParam("schedule") String schedule, @QueryParam("at") String at) {
-        UUID id = schedule == null || schedule.isBlank() ? null : Params.uuid("schedule", schedule);
-        Instant when = Params.instant("at", at, Instant.now());
+        UUID id = schedule == null || schedule.isBlank() ? null : QueryParams.uuid("schedule", schedule);
+        Instant when = QueryParams.instant("at", at, Instant.now());
         return schedules.onCallEverywhere(id, when).map(list -> new OnCallView(id, when,
                 list.stream().flatMap(s -> s.responders().stream()).distinct().toList(), list));
     }
@@ -56,7 +56,7 @@ public class OnCallResource {
         String me = caller.getUserPrincipal().getName();
         Instant now = Instant.now();
         return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(60)))
-                .map(shifts -> io.tocsin.escalation.schedule.ICalendar.of(me, shifts, now));
+                .map(shifts -> io.tocsin.escalation.schedule.rest.ICalendar.of(me, shifts, now));
     }
 
     /** The caller's current and upcoming shifts over the next 14 days. */

@@ -2,8 +2,8 @@ package io.tocsin.escalation.schedule.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.Params;
-import io.tocsin.escalation.schedule.ScheduleSpec;
+import io.tocsin.commons.rest.QueryParams;
+import io.tocsin.escalation.schedule.model.ScheduleSpec;
 import io.tocsin.escalation.schedule.model.Shift;
 import io.tocsin.escalation.schedule.service.ScheduleService;
 import io.tocsin.escalation.schedule.service.ScheduleService.OverrideRequest;
@@ -87,7 +87,7 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<List<Shift>> preview(@PathParam("id") UUID id, @QueryParam("from") String from,
                                     @QueryParam("count") @DefaultValue("10") @Min(1) @Max(500) int count) {
-        return schedules.preview(id, Params.instant("from", from, Instant.now()), count);
+        return schedules.preview(id, QueryParams.instant("from", from, Instant.now()), count);
     }
 
     @GET
@@ -95,8 +95,8 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<List<OverrideView>> overrides(@PathParam("id") UUID id, @QueryParam("from") String from,
                                              @QueryParam("to") String to) {
-        Instant start = Params.instant("from", from, Instant.now());
-        return schedules.listOverrides(id, start, Params.instant("to", to, start.plus(Duration.ofDays(90))));
+        Instant start = QueryParams.instant("from", from, Instant.now());
+        return schedules.listOverrides(id, start, QueryParams.instant("to", to, start.plus(Duration.ofDays(90))));
     }
 
     @POST
