@@ -1,8 +1,9 @@
 package io.tocsin.escalation.audit.rest;
 
-import io.tocsin.escalation.audit.repository.Audit;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.security.Roles;
+import io.tocsin.escalation.audit.model.AuditEntry;
+import io.tocsin.escalation.audit.service.AuditService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,14 +22,14 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
-    private final Audit audit;
+    private final AuditService audit;
 
-    public AuditResource(Audit audit) {
+    public AuditResource(AuditService audit) {
         this.audit = audit;
     }
 
     @GET
-    public Uni<List<Audit.Entry>> latest(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+    public Uni<List<AuditEntry>> latest(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return audit.latest(limit);
     }
 }

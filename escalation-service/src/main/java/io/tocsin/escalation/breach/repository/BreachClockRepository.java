@@ -1,9 +1,9 @@
 package io.tocsin.escalation.breach.repository;
 
-import io.tocsin.escalation.breach.model.BreachClock;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
+import io.tocsin.escalation.breach.model.BreachClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 

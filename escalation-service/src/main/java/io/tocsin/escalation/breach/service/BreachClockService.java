@@ -1,13 +1,14 @@
 package io.tocsin.escalation.breach.service;
 
-import io.tocsin.escalation.breach.model.BreachClock;
-import io.tocsin.escalation.breach.model.BreachStages;
-import io.tocsin.escalation.breach.repository.BreachClockRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.escalation.breach.model.BreachClock;
+import io.tocsin.escalation.breach.model.BreachStages;
+import io.tocsin.escalation.breach.repository.BreachClockRepository;
 import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.tocsin.escalation.engine.repository.EscalationRepository;
+import io.tocsin.escalation.engine.service.BreachClocks;
 import io.tocsin.events.BreachReminderRequested;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PersonRef;
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * (BreachReminderRequested) in the same transaction that advances the timer, so each reminder goes out exactly once.
  */
 @ApplicationScoped
-public class BreachClockService {
+public class BreachClockService implements BreachClocks {
 
     private final BreachClockRepository clocks;
     private final EscalationRepository escalations;
@@ -100,6 +101,7 @@ public class BreachClockService {
     }
 
     /** The engine's half: locks up to {@code limit} clocks whose next reminder is due. */
+    @Override
     public Uni<List<UUID>> claimDue(int limit) {
         return clocks.claimDue(limit);
     }
@@ -109,6 +111,7 @@ public class BreachClockService {
      * A clock that fell due late (marked long after awareness, no engine running for a while) sends one reminder, the
      * latest, not every one it missed.
      */
+    @Override
     public Uni<Void> remind(UUID incidentId, Instant now) {
         return clocks.findById(incidentId).chain(c -> {
             int due = BreachStages.due(c.awareAt, c.remindedHours, now);

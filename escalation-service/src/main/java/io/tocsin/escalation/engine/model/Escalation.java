@@ -52,7 +52,7 @@ public class Escalation {
     @Column(nullable = false)
     public boolean triggered;
 
-    /** JSON list of links from the trigger. */
+    /** JSON list of links from the trigger (kept as text: event data, read whole when paging). */
     @Column(nullable = false)
     public String links;
 

@@ -1,7 +1,11 @@
 package io.tocsin.escalation.engine.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
+import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -19,13 +23,19 @@ import java.util.UUID;
 public class EngineRepository {
 
     private final Sql sql;
+    private final ObjectMapper json;
 
-    public EngineRepository(Sql sql) {
+    public EngineRepository(Sql sql, ObjectMapper json) {
         this.sql = sql;
+        this.json = json;
     }
 
     /** A delayed page that is due, identified by its primary key. */
     public record DuePage(UUID incidentId, int step, int loop, String recipientId, String contact) {
+    }
+
+    /** What a delayed page stored to be sent later: whom, how, and why. */
+    public record StoredPage(Recipient recipient, ContactMethod contact, String reason) {
     }
 
     /** The database's now() (the transaction's start), so every replica agrees on the time. */
@@ -91,23 +101,24 @@ public class EngineRepository {
 
     /** Inserts a page; false when this (incident, step, loop, recipient, contact) was already paged. */
     public Uni<Boolean> insertPage(UUID incident, int step, int loop, String recipientId, String contact, Instant dueAt,
-                                   boolean sentNow, String recipientJson, String contactJson, String reason) {
+                                   boolean sentNow, Recipient recipient, ContactMethod contactMethod, String reason) {
         return sql.update("""
                         insert into page (incident_id, step, loop, recipient_id, contact, due_at, sent_at, recipient,
                                           contact_method, reason)
                         values ($1, $2, $3, $4, $5, $6, case when $7 then now() end, $8, $9, $10)
                         on conflict do nothing""", incident, step, loop, recipientId, contact, utc(dueAt), sentNow,
-                        recipientJson, contactJson, reason).map(rows -> rows == 1);
+                        write(recipient), write(contactMethod), reason).map(rows -> rows == 1);
     }
 
-    /** Marks a due page sent; its stored recipient and contact method (JSON) and its reason. */
-    public Uni<String[]> markSent(DuePage page) {
+    /** Marks a due page sent; what it stored to be sent. */
+    public Uni<StoredPage> markSent(DuePage page) {
         return sql.select("""
                         update page set sent_at = now()
                         where incident_id = $1 and step = $2 and loop = $3 and recipient_id = $4 and contact = $5
                         returning recipient, contact_method, reason""",
                         page.incidentId(), page.step(), page.loop(), page.recipientId(), page.contact())
-                .map(rows -> new String[] {(String) rows.get(0)[0], (String) rows.get(0)[1], (String) rows.get(0)[2]});
+                .map(rows -> new StoredPage(read((String) rows.get(0)[0], Recipient.class),
+                        read((String) rows.get(0)[1], ContactMethod.class), (String) rows.get(0)[2]));
     }
 
     /** Drops delayed pages that were not sent yet (acknowledged, resolved, or muted incidents). */
@@ -122,18 +133,21 @@ public class EngineRepository {
                 .replaceWithVoid();
     }
 
-    /** The id of an active maintenance window covering {@code service}, or null. */
-    public Uni<String> activeMaintenance(String service) {
-        return sql.select("""
-                        select m.maintenance_id from maintenance m
-                        join maintenance_service ms on ms.maintenance_id = m.maintenance_id
-                        where ms.service = $1 and not m.ended order by m.maintenance_id limit 1""", service)
-                .map(rows -> rows.isEmpty() ? null : (String) rows.get(0)[0]);
+    /** The page's recipient and contact method are kept as JSON text: a frozen copy of what the page will say. */
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    public Uni<Void> addMaintenanceService(String maintenanceId, String service) {
-        return sql.update("insert into maintenance_service (maintenance_id, service) values ($1, $2) on conflict do nothing",
-                maintenanceId, service).replaceWithVoid();
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored page cannot be read", e);
+        }
     }
 
     private static List<UUID> ids(List<Object[]> rows) {

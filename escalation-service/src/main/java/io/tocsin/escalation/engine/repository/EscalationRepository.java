@@ -5,19 +5,16 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.escalation.engine.model.Escalation;
 import io.tocsin.escalation.engine.model.EscalationLog;
+import io.tocsin.escalation.engine.model.LogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** Escalation state by incident id, and what the engine did for it. */
 @ApplicationScoped
 public class EscalationRepository implements PanacheRepositoryBase<Escalation, UUID> {
-
-    public record LogEntry(Instant at, Integer step, Integer loop, String outcome, String detail) {
-    }
 
     /** The row, locked for this transaction (the engine's SKIP LOCKED claim passes it by meanwhile); or null. */
     public Uni<Escalation> lockById(UUID incidentId) {

@@ -1,14 +1,14 @@
 package io.tocsin.escalation.engine.service;
 
-import io.tocsin.escalation.engine.repository.EngineRepository;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.escalation.engine.model.Escalation;
-import io.tocsin.escalation.shared.service.Json;
+import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.tocsin.escalation.policy.model.PolicySpec;
-import io.tocsin.escalation.responder.service.ResponderService;
+import io.tocsin.escalation.responder.model.Delivery;
+import io.tocsin.escalation.shared.service.Json;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.Link;
@@ -118,9 +118,9 @@ public class ClockNotices {
     /** A responder on the contact methods that reach them at once (else all of them: this is news now). */
     private static Person person(Routing.Person r) {
         List<ContactMethod> immediate = r.deliveries().stream().filter(d -> d.delaySeconds() == 0)
-                .map(ResponderService.Delivery::contact).toList();
-        return new Person(ResponderService.recipient(r.entity()), !immediate.isEmpty() ? immediate
-                : r.deliveries().stream().map(ResponderService.Delivery::contact).distinct().toList());
+                .map(Delivery::contact).toList();
+        return new Person(r.entity().recipient(), !immediate.isEmpty() ? immediate
+                : r.deliveries().stream().map(Delivery::contact).distinct().toList());
     }
 
     private NotificationRequested request(Escalation e, Recipient recipient, ContactMethod contact, String reason) {

@@ -1,9 +1,9 @@
 package io.tocsin.escalation.engine.service;
 
-import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.tocsin.commons.startup.Warmup;
+import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.tocsin.escalation.engine.repository.EscalationRepository;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,12 @@
 package io.tocsin.escalation.engine.service;
 
-import io.tocsin.escalation.engine.config.EngineConfig;
-import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
-import io.tocsin.escalation.breach.service.BreachClockService;
+import io.tocsin.escalation.engine.config.EngineConfig;
+import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.tocsin.escalation.engine.repository.EscalationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,10 +35,10 @@ public class EscalationEngine {
     private final EscalationRepository escalations;
     private final Pager pager;
     private final EngineConfig config;
-    private final BreachClockService breaches;
+    private final BreachClocks breaches;
 
     public EscalationEngine(Outbox outbox, EngineRepository db, EscalationRepository escalations, Pager pager,
-                            EngineConfig config, BreachClockService breaches) {
+                            EngineConfig config, BreachClocks breaches) {
         this.breaches = breaches;
         this.outbox = outbox;
         this.db = db;

@@ -1,32 +1,32 @@
 package io.tocsin.escalation.engine.service;
 
-import io.tocsin.escalation.engine.config.EngineConfig;
-import io.tocsin.escalation.engine.repository.EngineRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
+import io.tocsin.escalation.engine.config.EngineConfig;
 import io.tocsin.escalation.engine.model.Escalation;
+import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.tocsin.escalation.shared.service.Json;
 import io.tocsin.escalation.policy.model.EscalationPolicy;
 import io.tocsin.escalation.policy.model.PolicySpec;
 import io.tocsin.escalation.policy.model.Steps;
+import io.tocsin.escalation.responder.model.Delivery;
 import io.tocsin.escalation.responder.model.Responder;
-import io.tocsin.escalation.responder.service.ResponderService;
 import io.tocsin.events.ContactMethod;
+import io.tocsin.events.Envelope;
 import io.tocsin.events.EscalationLevelSkipped;
 import io.tocsin.events.EscalationStepReached;
-import io.tocsin.events.Envelope;
 import io.tocsin.events.Link;
 import io.tocsin.events.NotificationRequested;
-import io.tocsin.events.Priority;
 import io.tocsin.events.PersonRef;
+import io.tocsin.events.Priority;
 import io.tocsin.events.Recipient;
 import io.tocsin.events.ResponseTargetAtRisk;
 import io.tocsin.events.ResponseTargetBreached;
 import io.tocsin.events.StakeholderNoticeRequested;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -203,15 +203,14 @@ public class Pager {
                         people.stream().map(r -> r.entity().name).toList()) + " (policy '" + p.name + "')"));
     }
 
-    private Uni<Void> pageOne(Escalation e, int step, int loop, Responder r, ResponderService.Delivery d, String reason,
+    private Uni<Void> pageOne(Escalation e, int step, int loop, Responder r, Delivery d, String reason,
                               Instant now) {
-        Recipient recipient = ResponderService.recipient(r);
+        Recipient recipient = r.recipient();
         boolean immediate = d.delaySeconds() == 0;
         String pageReason = immediate ? reason
                 : reason + "; still unacknowledged after " + d.delaySeconds() + " s";
         return db.insertPage(e.incidentId, step, loop, r.id, contactKey(d.contact()),
-                        now.plusSeconds(d.delaySeconds()), immediate, json.write(recipient), json.write(d.contact()),
-                        pageReason)
+                        now.plusSeconds(d.delaySeconds()), immediate, recipient, d.contact(), pageReason)
                 .invoke(inserted -> {
                     if (inserted && immediate) {
                         pages.increment();
@@ -224,12 +223,11 @@ public class Pager {
     }
 
     /** Sends a delayed page that became due (claimed and marked sent by the caller). */
-    public Uni<Void> sendDelayed(Escalation e, EngineRepository.DuePage page, String[] stored, Instant now) {
-        Recipient recipient = json.read(stored[0], Recipient.class);
+    public Uni<Void> sendDelayed(Escalation e, EngineRepository.DuePage page, EngineRepository.StoredPage stored,
+                                 Instant now) {
         pages.increment();
-        ContactMethod contact = json.read(stored[1], ContactMethod.class);
-        return outbox.append(Envelope.of(request(e, recipient, contact, page.step(), page.loop(), stored[2]),
-                e.incidentId, now)).replaceWithVoid();
+        return outbox.append(Envelope.of(request(e, stored.recipient(), stored.contact(), page.step(), page.loop(),
+                stored.reason()), e.incidentId, now)).replaceWithVoid();
     }
 
     /**

@@ -6,7 +6,9 @@ import io.tocsin.escalation.policy.model.PolicySpec;
 import io.tocsin.escalation.policy.model.Steps;
 import io.tocsin.escalation.responder.model.Responder;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
-import io.tocsin.escalation.schedule.service.ScheduleService;
+import io.tocsin.escalation.schedule.model.OnCall;
+import io.tocsin.escalation.schedule.repository.OverrideRepository;
+import io.tocsin.escalation.schedule.repository.ScheduleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -24,11 +26,13 @@ import java.util.UUID;
 public class Resolver {
 
     private final ResponderRepository responders;
-    private final ScheduleService schedules;
+    private final ScheduleRepository schedules;
+    private final OverrideRepository overrides;
 
-    public Resolver(ResponderRepository responders, ScheduleService schedules) {
+    public Resolver(ResponderRepository responders, ScheduleRepository schedules, OverrideRepository overrides) {
         this.responders = responders;
         this.schedules = schedules;
+        this.overrides = overrides;
     }
 
     /** The distinct responders a level pages at {@code at}, in target order; inside a session. */
@@ -60,9 +64,15 @@ public class Resolver {
         return Multi.createFrom().iterable(targets)
                 .onItem().transformToUniAndConcatenate(t -> t.type() == PolicySpec.Target.Type.RESPONDER
                         ? Uni.createFrom().item(List.of(t.id()))
-                        : schedules.onCallAt(UUID.fromString(t.id()), at)
+                        : onCallAt(UUID.fromString(t.id()), at)
                                 .onFailure().recoverWithItem(List.of()))
                 .collect().asList()
                 .map(lists -> lists.stream().flatMap(List::stream).distinct().toList());
+    }
+
+    /** Who is on call in schedule {@code id} at {@code at} (nobody when it no longer exists); inside a session. */
+    private Uni<List<String>> onCallAt(UUID id, Instant at) {
+        return schedules.findById(id).chain(s -> s == null ? Uni.createFrom().item(List.<String>of())
+                : overrides.overlapping(id, at, at.plusSeconds(1)).map(list -> OnCall.of(s, list).at(at)));
     }
 }

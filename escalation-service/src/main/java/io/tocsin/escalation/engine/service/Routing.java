@@ -1,17 +1,15 @@
 package io.tocsin.escalation.engine.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
-import io.tocsin.escalation.shared.service.Json;
 import io.tocsin.escalation.policy.model.EscalationPolicy;
 import io.tocsin.escalation.policy.model.MatrixEntry;
 import io.tocsin.escalation.policy.model.PolicySpec;
 import io.tocsin.escalation.policy.repository.MatrixRepository;
 import io.tocsin.escalation.policy.repository.PolicyRepository;
+import io.tocsin.escalation.responder.model.Delivery;
 import io.tocsin.escalation.responder.model.Responder;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
-import io.tocsin.escalation.responder.service.ResponderService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -34,7 +32,7 @@ public class Routing {
     }
 
     /** A responder with the ways to reach them (contact method and delay). */
-    public record Person(Responder entity, List<ResponderService.Delivery> deliveries) {
+    public record Person(Responder entity, List<Delivery> deliveries) {
     }
 
     /** The configuration as of one {@code config_version}. */
@@ -59,25 +57,17 @@ public class Routing {
         }
     }
 
-    private static final TypeReference<List<PolicySpec.Level>> LEVELS = new TypeReference<>() {
-    };
-
     private final Sql sql;
     private final MatrixRepository matrix;
     private final PolicyRepository policies;
     private final ResponderRepository responders;
-    private final ResponderService responderService;
-    private final Json json;
     private volatile Snapshot current = new Snapshot(-1, Map.of(), Map.of(), Map.of());
 
-    public Routing(Sql sql, MatrixRepository matrix, PolicyRepository policies, ResponderRepository responders,
-                   ResponderService responderService, Json json) {
+    public Routing(Sql sql, MatrixRepository matrix, PolicyRepository policies, ResponderRepository responders) {
         this.sql = sql;
         this.matrix = matrix;
         this.policies = policies;
         this.responders = responders;
-        this.responderService = responderService;
-        this.json = json;
     }
 
     /** The configuration as the database has it now; inside a session (the caller's transaction). */
@@ -98,11 +88,11 @@ public class Routing {
                     }
                     Map<UUID, Policy> byId = new HashMap<>();
                     for (EscalationPolicy p : allPolicies) {
-                        byId.put(p.id, new Policy(p, json.read(p.levels, LEVELS)));
+                        byId.put(p.id, new Policy(p, List.copyOf(p.levels)));
                     }
                     Map<String, Person> people = new HashMap<>();
                     for (Responder r : allResponders) {
-                        people.put(r.id, new Person(r, responderService.deliveries(r)));
+                        people.put(r.id, new Person(r, r.deliveries()));
                     }
                     Snapshot loaded = new Snapshot(version, Map.copyOf(routes), Map.copyOf(byId), Map.copyOf(people));
                     // A newer snapshot loaded meanwhile by another event wins.

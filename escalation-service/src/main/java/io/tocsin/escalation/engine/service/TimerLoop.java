@@ -1,12 +1,12 @@
 package io.tocsin.escalation.engine.service;
 
-import io.tocsin.escalation.engine.config.EngineConfig;
-import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.escalation.engine.config.EngineConfig;
+import io.tocsin.escalation.engine.repository.EngineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,9 +1,10 @@
 package io.tocsin.escalation.incident.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.escalation.engine.model.Escalation;
-import io.tocsin.escalation.engine.repository.EscalationRepository;
+import io.tocsin.escalation.engine.model.LogEntry;
 import io.tocsin.escalation.incident.service.EscalationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,9 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +28,8 @@ public class EscalationResource {
     public record EscalationView(UUID incidentId, String service, String priority, String summary, String status,
                                  Instant respondBy, Instant triggeredAt, String policyName, Integer step, Integer loop,
                                  Instant nextEscalationAt, boolean muted, String muteReason,
-                                 List<EscalationRepository.LogEntry> log) {
-        static EscalationView of(Escalation e, List<EscalationRepository.LogEntry> log) {
+                                 List<LogEntry> log) {
+        static EscalationView of(Escalation e, List<LogEntry> log) {
             return new EscalationView(e.incidentId, e.service, e.priority, e.summary, e.status.name(), e.respondBy,
                     e.triggeredAt, e.policyName, e.lastStep, e.lastLoop, e.nextEscalationAt, e.mutedBy != null,
                     e.muteReason, log);
@@ -42,9 +41,11 @@ public class EscalationResource {
     }
 
     private final EscalationService escalations;
+    private final CurrentActor actor;
 
-    public EscalationResource(EscalationService escalations) {
+    public EscalationResource(EscalationService escalations, CurrentActor actor) {
         this.escalations = escalations;
+        this.actor = actor;
     }
 
     @GET
@@ -58,10 +59,9 @@ public class EscalationResource {
     @Path("/{incidentId}/escalate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
-    public Uni<EscalationView> escalate(@PathParam("incidentId") UUID incidentId, EscalateRequest request,
-                                        @Context SecurityContext caller) {
+    public Uni<EscalationView> escalate(@PathParam("incidentId") UUID incidentId, EscalateRequest request) {
         EscalateRequest seen = request == null ? new EscalateRequest(null, null) : request;
-        return escalations.escalateNow(incidentId, seen.step(), seen.loop(), caller.getUserPrincipal().getName())
+        return escalations.escalateNow(incidentId, seen.step(), seen.loop(), actor.id())
                 .chain(e -> get(incidentId));
     }
 }

@@ -5,14 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.escalation.engine.model.Escalation;
-import io.tocsin.escalation.shared.service.Json;
+import io.tocsin.escalation.engine.model.LogEntry;
 import io.tocsin.escalation.engine.repository.EngineRepository;
-import io.tocsin.escalation.engine.service.Pager;
-import io.tocsin.escalation.maintenance.model.Maintenance;
-import io.tocsin.escalation.maintenance.repository.MaintenanceRepository;
 import io.tocsin.escalation.engine.repository.EscalationRepository;
+import io.tocsin.escalation.engine.service.Pager;
+import io.tocsin.escalation.maintenance.service.MaintenanceService;
+import io.tocsin.escalation.shared.service.Json;
 import io.tocsin.events.Envelope;
-import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.IncidentAcknowledged;
 import io.tocsin.events.IncidentBridgeChanged;
 import io.tocsin.events.IncidentPriorityChanged;
@@ -23,12 +22,10 @@ import io.tocsin.events.IncidentSnoozed;
 import io.tocsin.events.IncidentTriggered;
 import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Applies incident events to escalation state and drives the engine from them, inside the consumer's batch
@@ -43,19 +40,19 @@ public class EscalationService {
     private final Outbox outbox;
     private final Pager pager;
     private final EngineRepository db;
-    private final MaintenanceRepository maintenances;
+    private final MaintenanceService maintenance;
     private final Json json;
     private final WarRoomService warRoom;
 
-    public EscalationService(EscalationRepository escalations, Outbox outbox, Pager pager,
-                             EngineRepository db, MaintenanceRepository maintenances, Json json, WarRoomService warRoom) {
-        this.warRoom = warRoom;
+    public EscalationService(EscalationRepository escalations, Outbox outbox, Pager pager, EngineRepository db,
+                             MaintenanceService maintenance, Json json, WarRoomService warRoom) {
         this.escalations = escalations;
         this.outbox = outbox;
         this.pager = pager;
         this.db = db;
-        this.maintenances = maintenances;
+        this.maintenance = maintenance;
         this.json = json;
+        this.warRoom = warRoom;
     }
 
     public Uni<Void> onTriggered(Envelope<IncidentTriggered> event) {
@@ -162,7 +159,7 @@ public class EscalationService {
                 throw ProblemException.notFound("Escalation of incident " + incidentId);
             }
             if (!e.pageable() || e.policyId == null) {
-                throw new ProblemException(Response.Status.CONFLICT,
+                throw new ProblemException(409,
                         "Escalation of incident " + incidentId + " is not running (" + e.status
                                 + (e.mutedBy != null ? ", muted" : "") + ")");
             }
@@ -181,26 +178,13 @@ public class EscalationService {
     }
 
     @WithSession
-    public Uni<List<EscalationRepository.LogEntry>> log(UUID incidentId) {
+    public Uni<List<LogEntry>> log(UUID incidentId) {
         return escalations.log(incidentId);
     }
 
-    /** Begins paging, unless a maintenance window covers the service: then mutes and says why. */
+    /** Begins paging, unless a maintenance window covers the service: then it is muted and says why. */
     private Uni<Void> startPaging(Escalation e, Instant now) {
-        return db.activeMaintenance(e.service).chain(maintenanceId -> maintenanceId == null
-                ? pager.start(e, now)
-                : maintenances.findById(maintenanceId).chain(m -> mute(e, m, now)));
-    }
-
-    /** Mutes one escalation for maintenance window {@code m}. */
-    public Uni<Void> mute(Escalation e, Maintenance m, Instant now) {
-        e.mutedBy = m.id;
-        e.muteReason = "Maintenance '" + m.title + "' (" + m.id + ") covers " + e.service
-                + (m.endsAt != null ? " until " + m.endsAt : "") + ": nobody is paged";
-        return db.dropPendingPages(e.incidentId)
-                .chain(() -> outbox.append(Envelope.of(new EscalationMuted(e.service, Priority.valueOf(e.priority),
-                        e.summary, e.muteReason), e.incidentId, now)))
-                .chain(() -> db.log(e.incidentId, now, null, null, "MUTED", e.muteReason));
+        return maintenance.muteIfCovered(e, now).chain(muted -> muted ? Uni.createFrom().voidItem() : pager.start(e, now));
     }
 
     private Uni<Void> stop(Escalation e, Escalation.Status status, Instant occurredAt, Instant now) {

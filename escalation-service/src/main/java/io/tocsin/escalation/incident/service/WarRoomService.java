@@ -6,9 +6,9 @@ import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.escalation.engine.model.Escalation;
 import io.tocsin.escalation.engine.repository.EngineRepository;
 import io.tocsin.escalation.engine.repository.EscalationRepository;
+import io.tocsin.escalation.responder.model.Delivery;
 import io.tocsin.escalation.responder.model.Responder;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
-import io.tocsin.escalation.responder.service.ResponderService;
 import io.tocsin.events.Actor;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
@@ -39,16 +39,13 @@ public class WarRoomService {
     private final EngineRepository db;
     private final EscalationRepository escalations;
     private final ResponderRepository responders;
-    private final ResponderService responderService;
 
-    public WarRoomService(Outbox outbox, EngineRepository db,
-                          EscalationRepository escalations, ResponderRepository responders,
-                          ResponderService responderService) {
+    public WarRoomService(Outbox outbox, EngineRepository db, EscalationRepository escalations,
+                          ResponderRepository responders) {
         this.outbox = outbox;
         this.db = db;
         this.escalations = escalations;
         this.responders = responders;
-        this.responderService = responderService;
     }
 
     /**
@@ -102,13 +99,13 @@ public class WarRoomService {
         Recipient recipient;
         List<ContactMethod> contacts;
         if (responder != null) {
-            recipient = ResponderService.recipient(responder);
-            List<ResponderService.Delivery> deliveries = responderService.deliveries(responder);
+            recipient = responder.recipient();
+            List<Delivery> deliveries = responder.deliveries();
             List<ContactMethod> immediate = deliveries.stream().filter(d -> d.delaySeconds() == 0)
-                    .map(ResponderService.Delivery::contact).toList();
+                    .map(Delivery::contact).toList();
             // A role is news now: the contact methods a responder is reached on at once, else all of them.
             contacts = !immediate.isEmpty() ? immediate
-                    : deliveries.stream().map(ResponderService.Delivery::contact).distinct().toList();
+                    : deliveries.stream().map(Delivery::contact).distinct().toList();
         } else if (holder.email() != null && !holder.email().isBlank()) {
             recipient = new Recipient(holder.id(), holder.name(), holder.email(), null, null);
             contacts = List.of(ContactMethod.email(holder.email()));

@@ -1,17 +1,19 @@
 package io.tocsin.escalation.maintenance.service;
 
-import io.tocsin.escalation.maintenance.model.Maintenance;
-import io.tocsin.escalation.maintenance.repository.MaintenanceRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.escalation.engine.model.Escalation;
 import io.tocsin.escalation.engine.repository.EngineRepository;
-import io.tocsin.escalation.engine.service.Pager;
 import io.tocsin.escalation.engine.repository.EscalationRepository;
-import io.tocsin.escalation.incident.service.EscalationService;
+import io.tocsin.escalation.engine.service.Pager;
+import io.tocsin.escalation.maintenance.model.Maintenance;
+import io.tocsin.escalation.maintenance.repository.MaintenanceRepository;
 import io.tocsin.events.Envelope;
+import io.tocsin.events.EscalationMuted;
 import io.tocsin.events.MaintenanceEnded;
 import io.tocsin.events.MaintenanceStarted;
+import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -29,18 +31,27 @@ public class MaintenanceService {
 
     private final MaintenanceRepository maintenances;
     private final EscalationRepository escalations;
-    private final EscalationService escalationService;
     private final EngineRepository db;
     private final Pager pager;
+    private final Outbox outbox;
 
     public MaintenanceService(MaintenanceRepository maintenances, EscalationRepository escalations,
-                              EscalationService escalationService,
-                              EngineRepository db, Pager pager) {
+                              EngineRepository db, Pager pager, Outbox outbox) {
         this.maintenances = maintenances;
         this.escalations = escalations;
-        this.escalationService = escalationService;
         this.db = db;
         this.pager = pager;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Mutes escalation {@code e} (locked, in the caller's transaction) when an active maintenance window covers its
+     * service; true when it did, and the caller must not page.
+     */
+    public Uni<Boolean> muteIfCovered(Escalation e, Instant now) {
+        return maintenances.activeFor(e.service).chain(maintenanceId -> maintenanceId == null
+                ? Uni.createFrom().item(false)
+                : maintenances.findById(maintenanceId).chain(m -> mute(e, m, now)).replaceWith(true));
     }
 
     public Uni<Void> onStarted(Envelope<MaintenanceStarted> event) {
@@ -56,12 +67,12 @@ public class MaintenanceService {
             window.ended = false;
             List<String> services = data.services() == null ? List.of() : data.services();
             return (m == null ? maintenances.persistAndFlush(window).replaceWithVoid() : Uni.createFrom().voidItem())
-                    .chain(() -> each(services, s -> db.addMaintenanceService(window.id, s)))
+                    .chain(() -> each(services, s -> maintenances.addService(window.id, s)))
                     .chain(() -> services.isEmpty() ? Uni.createFrom().item(List.<Escalation>of())
                             : escalations.list("status = ?1 and triggered = true and mutedBy is null and service in ?2",
                             Escalation.Status.ACTIVE, services))
                     .chain(running -> db.now().chain(now ->
-                            each(running, e -> escalationService.mute(e, window, now))));
+                            each(running, e -> mute(e, window, now))));
         });
     }
 
@@ -80,9 +91,9 @@ public class MaintenanceService {
 
     /** Resumes one escalation, or hands it to another window that still covers its service. */
     private Uni<Void> unmute(Escalation e, Maintenance ended, Instant now) {
-        return db.activeMaintenance(e.service).chain(other -> {
+        return maintenances.activeFor(e.service).chain(other -> {
             if (other != null) {
-                return maintenances.findById(other).chain(m -> escalationService.mute(e, m, now));
+                return maintenances.findById(other).chain(m -> mute(e, m, now));
             }
             e.mutedBy = null;
             e.muteReason = null;
@@ -96,6 +107,16 @@ public class MaintenanceService {
         });
     }
 
+    /** Mutes one escalation for maintenance window {@code m}: nobody is paged, and EscalationMuted says why. */
+    private Uni<Void> mute(Escalation e, Maintenance m, Instant now) {
+        e.mutedBy = m.id;
+        e.muteReason = "Maintenance '" + m.title + "' (" + m.id + ") covers " + e.service
+                + (m.endsAt != null ? " until " + m.endsAt : "") + ": nobody is paged";
+        return db.dropPendingPages(e.incidentId)
+                .chain(() -> outbox.append(Envelope.of(new EscalationMuted(e.service, Priority.valueOf(e.priority),
+                        e.summary, e.muteReason), e.incidentId, now)))
+                .chain(() -> db.log(e.incidentId, now, null, null, "MUTED", e.muteReason));
+    }
 
     private static <T> Uni<Void> each(List<T> items, java.util.function.Function<T, Uni<Void>> work) {
         return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(t -> work.apply(t)).collect().last()

@@ -1,11 +1,16 @@
 package io.tocsin.escalation.policy.model;
 
+import io.tocsin.escalation.shared.model.JsonbJdbcType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Ordered levels with delays, repeated {@code repeatCount} times, then optionally handed to another policy. */
@@ -22,9 +27,10 @@ public class EscalationPolicy {
     @Column(name = "repeat_count", nullable = false)
     public int repeatCount;
 
-    /** JSON list of {@link PolicySpec.Level}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbJdbcType.class)
     @Column(nullable = false)
-    public String levels;
+    public List<PolicySpec.Level> levels;
 
     @Column(name = "then_policy_id")
     public UUID thenPolicyId;

@@ -36,11 +36,4 @@ public record ResponderSpec(
 
     public record Rule(@PositiveOrZero int contact, @PositiveOrZero @Max(86400) long delaySeconds) {
     }
-
-    public List<Rule> rulesOrDefault() {
-        if (notificationRules != null && !notificationRules.isEmpty()) {
-            return notificationRules;
-        }
-        return java.util.stream.IntStream.range(0, contactMethods.size()).mapToObj(i -> new Rule(i, 0)).toList();
-    }
 }

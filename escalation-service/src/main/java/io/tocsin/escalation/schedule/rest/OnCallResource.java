@@ -1,17 +1,16 @@
 package io.tocsin.escalation.schedule.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.security.Roles;
 import io.tocsin.commons.rest.QueryParams;
+import io.tocsin.commons.security.CurrentActor;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.escalation.schedule.service.ScheduleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +33,11 @@ public class OnCallResource {
     }
 
     private final ScheduleService schedules;
+    private final CurrentActor actor;
 
-    public OnCallResource(ScheduleService schedules) {
+    public OnCallResource(ScheduleService schedules, CurrentActor actor) {
         this.schedules = schedules;
+        this.actor = actor;
     }
 
     @GET
@@ -52,8 +53,8 @@ public class OnCallResource {
     @GET
     @Path("/me/oncall.ics")
     @Produces("text/calendar")
-    public Uni<String> myCalendar(@Context SecurityContext caller) {
-        String me = caller.getUserPrincipal().getName();
+    public Uni<String> myCalendar() {
+        String me = actor.id();
         Instant now = Instant.now();
         return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(60)))
                 .map(shifts -> io.tocsin.escalation.schedule.rest.ICalendar.of(me, shifts, now));
@@ -62,8 +63,8 @@ public class OnCallResource {
     /** The caller's current and upcoming shifts over the next 14 days. */
     @GET
     @Path("/me/oncall")
-    public Uni<MyOnCallView> me(@Context SecurityContext caller) {
-        String me = caller.getUserPrincipal().getName();
+    public Uni<MyOnCallView> me() {
+        String me = actor.id();
         Instant now = Instant.now();
         return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(14))).map(shifts -> new MyOnCallView(me, now,
                 shifts.stream().anyMatch(s -> !s.start().isAfter(now) && s.end().isAfter(now)), shifts));

@@ -1,8 +1,9 @@
 package io.tocsin.escalation.schedule.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.security.Roles;
 import io.tocsin.commons.rest.QueryParams;
+import io.tocsin.commons.security.CurrentActor;
+import io.tocsin.commons.security.Roles;
 import io.tocsin.escalation.schedule.model.ScheduleSpec;
 import io.tocsin.escalation.schedule.model.Shift;
 import io.tocsin.escalation.schedule.service.ScheduleService;
@@ -24,9 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Duration;
@@ -42,15 +41,17 @@ import java.util.UUID;
 public class ScheduleResource {
 
     private final ScheduleService schedules;
+    private final CurrentActor actor;
 
-    public ScheduleResource(ScheduleService schedules) {
+    public ScheduleResource(ScheduleService schedules, CurrentActor actor) {
         this.schedules = schedules;
+        this.actor = actor;
     }
 
     @POST
     @ResponseStatus(201)
-    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec, @Context SecurityContext caller) {
-        return schedules.create(spec, caller.getUserPrincipal().getName());
+    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec) {
+        return schedules.create(spec, actor.id());
     }
 
     @GET
@@ -69,16 +70,15 @@ public class ScheduleResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec,
-                                   @Context SecurityContext caller) {
-        return schedules.update(id, spec, caller.getUserPrincipal().getName());
+    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec) {
+        return schedules.update(id, spec, actor.id());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    public Uni<Void> delete(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return schedules.delete(id, caller.getUserPrincipal().getName());
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return schedules.delete(id, actor.id());
     }
 
     /** The next {@code count} shifts from {@code from} (default now). */
@@ -103,22 +103,20 @@ public class ScheduleResource {
     @Path("/{id}/overrides")
     @ResponseStatus(201)
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<OverrideView> addOverride(@PathParam("id") UUID id, @NotNull OverrideRequest request,
-                                         @Context SecurityContext caller) {
-        return schedules.addOverride(id, request, caller.getUserPrincipal().getName(), privileged(caller));
+    public Uni<OverrideView> addOverride(@PathParam("id") UUID id, @NotNull OverrideRequest request) {
+        return schedules.addOverride(id, request, actor.id(), privileged());
     }
 
     @DELETE
     @Path("/{id}/overrides/{overrideId}")
     @ResponseStatus(204)
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<Void> deleteOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId,
-                                    @Context SecurityContext caller) {
-        return schedules.deleteOverride(id, overrideId, caller.getUserPrincipal().getName(), privileged(caller));
+    public Uni<Void> deleteOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId) {
+        return schedules.deleteOverride(id, overrideId, actor.id(), privileged());
     }
 
     /** Commanders and admins may change anyone's shifts; responders only their own (OverridePermissions). */
-    private static boolean privileged(SecurityContext caller) {
-        return caller.isUserInRole(Roles.ADMIN) || caller.isUserInRole(Roles.INCIDENT_COMMANDER);
+    private boolean privileged() {
+        return actor.hasRole(Roles.ADMIN) || actor.hasRole(Roles.INCIDENT_COMMANDER);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** JSON text columns (nested configuration that is always read whole) to and from records. */
+/** JSON text to and from records, for what is kept as text: the trigger's links on an escalation. */
 @ApplicationScoped
 public class Json {
 
@@ -31,11 +31,4 @@ public class Json {
         }
     }
 
-    public <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON cannot be read", e);
-        }
-    }
 }

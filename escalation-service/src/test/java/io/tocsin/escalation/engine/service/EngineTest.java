@@ -1,14 +1,14 @@
 package io.tocsin.escalation.engine.service;
 
-import io.tocsin.escalation.engine.config.EngineConfig;
-import io.tocsin.escalation.engine.repository.EngineRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.tocsin.commons.outbox.Outbox;
-import io.tocsin.escalation.engine.repository.EscalationRepository;
 import io.tocsin.escalation.breach.service.BreachClockService;
+import io.tocsin.escalation.engine.config.EngineConfig;
+import io.tocsin.escalation.engine.repository.EngineRepository;
+import io.tocsin.escalation.engine.repository.EscalationRepository;
 import io.tocsin.escalation.support.Api;
 import io.tocsin.events.Actor;
 import io.tocsin.events.Envelope;

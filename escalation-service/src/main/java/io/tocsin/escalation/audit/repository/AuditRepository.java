@@ -1,8 +1,8 @@
 package io.tocsin.escalation.audit.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tocsin.escalation.audit.model.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -10,10 +10,7 @@ import java.util.List;
 
 /** The audit log of configuration changes: each is recorded with its actor in the transaction of the change. */
 @ApplicationScoped
-public class Audit {
-
-    public record Entry(Long id, Instant at, String actor, String action, String target, String detail) {
-    }
+public class AuditRepository {
 
     /** Records one change; must run inside the change's transaction. */
     public Uni<Void> record(String actor, String action, String target, String detail) {
@@ -23,9 +20,8 @@ public class Audit {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** The latest {@code limit} entries, newest first. */
-    @WithSession
-    public Uni<List<Entry>> latest(int limit) {
+    /** The latest {@code limit} entries, newest first; inside a session. */
+    public Uni<List<AuditEntry>> latest(int limit) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "select id || chr(31) || (extract(epoch from at) * 1000)::bigint || chr(31) || actor || chr(31) "
                                 + "|| action || chr(31) || target || chr(31) || coalesce(detail, '') "
@@ -33,7 +29,7 @@ public class Audit {
                 .setParameter(1, limit).getResultList())
                 .map(rows -> rows.stream().map(row -> {
                     String[] f = row.split("\u001f", 6);
-                    return new Entry(Long.parseLong(f[0]), Instant.ofEpochMilli(Long.parseLong(f[1])), f[2], f[3],
+                    return new AuditEntry(Long.parseLong(f[0]), Instant.ofEpochMilli(Long.parseLong(f[1])), f[2], f[3],
                             f[4], f[5].isEmpty() ? null : f[5]);
                 }).toList());
     }
