@@ -326,6 +326,23 @@ class AdminApiTest {
     }
 
     @Test
+    void aScheduleIsDeletedUnlessAPolicyTargetsIt() {
+        String who = Api.responder(Api.unique("sd"));
+        String layers = "\"timeZone\":\"UTC\",\"layers\":[{\"rotation\":{\"type\":\"DAILY\",\"length\":1,"
+                + "\"start\":\"2026-01-05T09:00\",\"participants\":[\"" + who + "\"]}}]";
+        String targeted = admin().body("{\"name\":\"" + Api.unique("targeted") + "\"," + layers + "}")
+                .post("/api/v1/schedules").then().statusCode(201).extract().path("id");
+        String unused = admin().body("{\"name\":\"" + Api.unique("unused") + "\"," + layers + "}")
+                .post("/api/v1/schedules").then().statusCode(201).extract().path("id");
+        Api.policy(Api.unique("via-schedule"), 0, 60, "SCHEDULE:" + targeted);
+
+        admin().delete("/api/v1/schedules/" + targeted).then().statusCode(409).contentType(PROBLEM);
+        admin().delete("/api/v1/schedules/" + unused).then().statusCode(204);
+        admin().get("/api/v1/schedules/" + unused).then().statusCode(404);
+        admin().get("/api/v1/schedules/" + targeted).then().statusCode(200);
+    }
+
+    @Test
     void aResponderMayOnlyHandOverTheirOwnShiftsWithinTheHorizon() {
         String a = Api.responder(Api.unique("oa"));
         String b = Api.responder(Api.unique("ob"));

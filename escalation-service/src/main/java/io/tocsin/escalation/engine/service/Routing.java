@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Routing {
 
-    /** A policy with its levels decoded. */
+    /** A policy with its levels. */
     public record Policy(EscalationPolicy entity, List<PolicySpec.Level> levels) {
     }
 

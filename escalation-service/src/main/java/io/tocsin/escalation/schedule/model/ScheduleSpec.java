@@ -17,7 +17,7 @@ import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 
-/** A schedule as the admin API takes and returns it (layers are stored as this JSON). */
+/** A schedule as the admin API takes and returns it (layers are stored as this JSON, in jsonb). */
 public record ScheduleSpec(
         @NotBlank @Size(max = 200) String name,
         @NotBlank String timeZone,

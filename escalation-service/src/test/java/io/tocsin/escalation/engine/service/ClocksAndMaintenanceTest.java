@@ -217,6 +217,9 @@ class ClocksAndMaintenanceTest {
                 .body("steps[2].pages[0].recipientId", equalTo(manager));
         Api.as("ic", "incident-commander").body("{\"priority\":\"P1\"}")
                 .post("/api/v1/escalation-matrix/dry-run").then().statusCode(422);
+        Api.as("r", "responder")
+                .body("{\"service\":\"" + service + "\",\"priority\":\"P1\",\"at\":\"2026-12-01T10:00:00Z\"}")
+                .post("/api/v1/escalation-matrix/dry-run").then().statusCode(403);
         assertEquals(0, TestDatabase.count("select count(*) from page p join escalation e using (incident_id) "
                 + "where e.service = ?", service), "a dry run pages nobody");
     }
