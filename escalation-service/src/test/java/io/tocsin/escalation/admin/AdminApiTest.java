@@ -113,6 +113,32 @@ class AdminApiTest {
     }
 
     @Test
+    void aResponderIsInUseOnlyWhereItsExactIdIsNamed() {
+        // '_' is a single-character wildcard in LIKE: "a_b" must not count as used because "aXb" is.
+        String prefix = Api.unique("like");
+        String used = Api.responder(prefix + "aXb");
+        String lookalike = Api.responder(prefix + "a_b");
+        Api.policy(Api.unique("like-policy"), 0, 60, "RESPONDER:" + used);
+        admin().body("""
+                {"name":"%s","timeZone":"UTC","layers":[{"rotation":{"type":"WEEKLY","length":1,
+                 "start":"2026-01-05T09:00","participants":["%s"]}}]}""".formatted(Api.unique("like-schedule"), used))
+                .post("/api/v1/schedules").then().statusCode(201);
+
+        admin().delete("/api/v1/responders/" + lookalike).then().statusCode(204);
+        admin().delete("/api/v1/responders/" + used).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void aResponderNamedOnlyInAScheduleIsInUse() {
+        String participant = Api.responder(Api.unique("layer"));
+        admin().body("""
+                {"name":"%s","timeZone":"UTC","layers":[{"rotation":{"type":"DAILY","length":1,
+                 "start":"2026-01-05T09:00","participants":["%s"]}}]}""".formatted(Api.unique("layered"), participant))
+                .post("/api/v1/schedules").then().statusCode(201);
+        admin().delete("/api/v1/responders/" + participant).then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
     void aDuplicateResponderIs409() {
         String id = Api.responder(Api.unique("dup"));
         long before = rows("responder");
@@ -297,6 +323,23 @@ class AdminApiTest {
                 .contentType(PROBLEM);
         Api.as("x", "responder").get("/api/v1/oncall?schedule=" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(PROBLEM);
+    }
+
+    @Test
+    void aScheduleIsDeletedUnlessAPolicyTargetsIt() {
+        String who = Api.responder(Api.unique("sd"));
+        String layers = "\"timeZone\":\"UTC\",\"layers\":[{\"rotation\":{\"type\":\"DAILY\",\"length\":1,"
+                + "\"start\":\"2026-01-05T09:00\",\"participants\":[\"" + who + "\"]}}]";
+        String targeted = admin().body("{\"name\":\"" + Api.unique("targeted") + "\"," + layers + "}")
+                .post("/api/v1/schedules").then().statusCode(201).extract().path("id");
+        String unused = admin().body("{\"name\":\"" + Api.unique("unused") + "\"," + layers + "}")
+                .post("/api/v1/schedules").then().statusCode(201).extract().path("id");
+        Api.policy(Api.unique("via-schedule"), 0, 60, "SCHEDULE:" + targeted);
+
+        admin().delete("/api/v1/schedules/" + targeted).then().statusCode(409).contentType(PROBLEM);
+        admin().delete("/api/v1/schedules/" + unused).then().statusCode(204);
+        admin().get("/api/v1/schedules/" + unused).then().statusCode(404);
+        admin().get("/api/v1/schedules/" + targeted).then().statusCode(200);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.tocsin.escalation.policy.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.escalation.policy.MatrixEntry;
+import io.tocsin.escalation.policy.model.MatrixEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

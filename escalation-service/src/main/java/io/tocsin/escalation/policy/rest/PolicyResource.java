@@ -1,28 +1,27 @@
 package io.tocsin.escalation.policy.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.policy.PolicySpec;
+import io.tocsin.escalation.policy.model.PolicySpec;
 import io.tocsin.escalation.policy.service.PolicyService;
 import io.tocsin.escalation.policy.service.PolicyService.PolicyView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
@@ -36,15 +35,17 @@ import java.util.UUID;
 public class PolicyResource {
 
     private final PolicyService policies;
+    private final CurrentActor actor;
 
-    public PolicyResource(PolicyService policies) {
+    public PolicyResource(PolicyService policies, CurrentActor actor) {
         this.policies = policies;
+        this.actor = actor;
     }
 
     @POST
     @ResponseStatus(201)
-    public Uni<PolicyView> create(@NotNull @Valid PolicySpec spec, @Context SecurityContext caller) {
-        return policies.create(spec, caller.getUserPrincipal().getName());
+    public Uni<PolicyView> create(@NotNull @Valid PolicySpec spec) {
+        return policies.create(spec, actor.id());
     }
 
     @GET
@@ -63,15 +64,14 @@ public class PolicyResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<PolicyView> update(@PathParam("id") UUID id, @NotNull @Valid PolicySpec spec,
-                                 @Context SecurityContext caller) {
-        return policies.update(id, spec, caller.getUserPrincipal().getName());
+    public Uni<PolicyView> update(@PathParam("id") UUID id, @NotNull @Valid PolicySpec spec) {
+        return policies.update(id, spec, actor.id());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    public Uni<Void> delete(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return policies.delete(id, caller.getUserPrincipal().getName());
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return policies.delete(id, actor.id());
     }
 }

@@ -4,33 +4,23 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.escalation.Checks;
-import io.tocsin.escalation.audit.Audit;
-import io.tocsin.escalation.engine.EngineConfig;
-import io.tocsin.escalation.engine.Resolver;
-import io.tocsin.escalation.policy.EscalationPolicy;
-import io.tocsin.escalation.policy.MatrixEntry;
-import io.tocsin.escalation.policy.PolicySpec;
-import io.tocsin.escalation.policy.Steps;
+import io.tocsin.escalation.audit.repository.AuditRepository;
+import io.tocsin.escalation.policy.model.MatrixEntry;
 import io.tocsin.escalation.policy.repository.MatrixRepository;
 import io.tocsin.escalation.policy.repository.PolicyRepository;
-import io.tocsin.escalation.responder.service.ResponderService;
+import io.tocsin.escalation.shared.service.Checks;
 import io.tocsin.events.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The escalation matrix (service × priority → policy) and its dry run. */
+/** The escalation matrix (service × priority → policy); its dry run is the engine's (engine.service.DryRunService). */
 @ApplicationScoped
 public class MatrixService {
 
@@ -43,35 +33,14 @@ public class MatrixService {
     public record Matrix(@NotNull List<@NotNull @Valid Entry> entries) {
     }
 
-    /** Who a dry run would page at one step (or why nobody), and how. */
-    public record PlannedStep(int step, int loop, Instant at, String policyName, List<PlannedPage> pages,
-                              String skipped) {
-    }
-
-    public record PlannedPage(String recipientId, String name, String contact, String address, Instant at) {
-    }
-
-    public record DryRun(String service, Priority priority, Instant at, UUID policyId, String policyName,
-                         List<PlannedStep> steps, boolean truncated) {
-    }
-
     private final MatrixRepository matrix;
     private final PolicyRepository policies;
-    private final PolicyService policyService;
-    private final Resolver resolver;
-    private final ResponderService responders;
-    private final EngineConfig config;
-    private final Audit audit;
+    private final AuditRepository audit;
 
-    public MatrixService(MatrixRepository matrix, PolicyRepository policies, PolicyService policyService,
-                         Resolver resolver, ResponderService responders, EngineConfig config, Audit audit) {
-        this.audit = audit;
+    public MatrixService(MatrixRepository matrix, PolicyRepository policies, AuditRepository audit) {
         this.matrix = matrix;
         this.policies = policies;
-        this.policyService = policyService;
-        this.resolver = resolver;
-        this.responders = responders;
-        this.config = config;
+        this.audit = audit;
     }
 
     @WithSession
@@ -108,49 +77,5 @@ public class MatrixService {
                 .call(() -> audit.record(actor, "matrix.replaced", "escalation-matrix",
                         request.entries().size() + " entries"))
                 .replaceWith(request);
-    }
-
-    /** "Who would be paged, and when, for a {@code priority} incident on {@code service} triggered at {@code at}." */
-    @WithSession
-    public Uni<DryRun> dryRun(String service, Priority priority, Instant at) {
-        return matrix.lookup(service, priority.name()).chain(entry -> {
-            if (entry == null) {
-                throw ProblemException.notFound("Escalation matrix entry for " + service + " " + priority
-                        + " (and no default for " + priority + ")");
-            }
-            return policies.findById(entry.policyId).chain(p -> {
-                List<PlannedStep> steps = new ArrayList<>();
-                return simulate(p, 0, 0, 0, at, steps, config.dryRunMaxSteps())
-                        .map(truncated -> new DryRun(service, priority, at, entry.policyId, p.name, steps, truncated));
-            });
-        });
-    }
-
-    /** Walks the policy as the engine would, resolving schedules at each step's time; true when cut short. */
-    private Uni<Boolean> simulate(EscalationPolicy p, int index, int loop, int loopStart, Instant at,
-                                  List<PlannedStep> steps, int budget) {
-        if (budget == 0) {
-            return Uni.createFrom().item(true);
-        }
-        List<PolicySpec.Level> levels = policyService.levels(p);
-        PolicySpec.Level level = levels.get(index);
-        return resolver.resolve(level, loop, at).chain(people -> {
-            List<PlannedPage> pages = new ArrayList<>();
-            people.forEach(r -> responders.deliveries(r).forEach(d -> pages.add(new PlannedPage(r.id, r.name,
-                    d.contact().kind().name(), d.contact().address(), at.plusSeconds(d.delaySeconds())))));
-            steps.add(new PlannedStep(index + 1, loop, at, p.name, pages,
-                    people.isEmpty() ? "nobody on call: skipped to the next level" : null));
-            long delay = people.isEmpty() ? 0 : level.delaySeconds();
-            Instant next = at.plus(Duration.ofSeconds(delay));
-            Steps.Position pos = Steps.after(levels.size(), p.repeatCount, index, loop, loopStart);
-            if (!pos.exhausted()) {
-                return simulate(p, pos.level(), pos.loop(), loopStart, next, steps, budget - 1);
-            }
-            if (p.thenPolicyId == null) {
-                return Uni.createFrom().item(false);
-            }
-            return policies.findById(p.thenPolicyId)
-                    .chain(then -> simulate(then, 0, loop + 1, loop + 1, next, steps, budget - 1));
-        });
     }
 }

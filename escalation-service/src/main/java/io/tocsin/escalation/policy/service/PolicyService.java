@@ -1,21 +1,18 @@
 package io.tocsin.escalation.policy.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.escalation.Checks;
-import io.tocsin.escalation.Json;
-import io.tocsin.escalation.audit.Audit;
-import io.tocsin.escalation.policy.EscalationPolicy;
-import io.tocsin.escalation.policy.PolicySpec;
+import io.tocsin.escalation.audit.repository.AuditRepository;
+import io.tocsin.escalation.policy.model.EscalationPolicy;
+import io.tocsin.escalation.policy.model.PolicySpec;
 import io.tocsin.escalation.policy.repository.MatrixRepository;
 import io.tocsin.escalation.policy.repository.PolicyRepository;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
 import io.tocsin.escalation.schedule.repository.ScheduleRepository;
+import io.tocsin.escalation.shared.service.Checks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,9 +27,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PolicyService {
 
-    private static final TypeReference<List<PolicySpec.Level>> LEVELS = new TypeReference<>() {
-    };
-
     public record PolicyView(UUID id, String name, int repeat, List<PolicySpec.Level> levels, UUID thenPolicyId) {
     }
 
@@ -40,17 +34,15 @@ public class PolicyService {
     private final MatrixRepository matrix;
     private final ResponderRepository responders;
     private final ScheduleRepository schedules;
-    private final Json json;
-    private final Audit audit;
+    private final AuditRepository audit;
 
     public PolicyService(PolicyRepository policies, MatrixRepository matrix, ResponderRepository responders,
-                         ScheduleRepository schedules, Json json, Audit audit) {
+                         ScheduleRepository schedules, AuditRepository audit) {
         this.audit = audit;
         this.policies = policies;
         this.matrix = matrix;
         this.responders = responders;
         this.schedules = schedules;
-        this.json = json;
     }
 
     @WithTransaction
@@ -79,7 +71,7 @@ public class PolicyService {
         return find(id).chain(p -> matrix.count("policyId", id)
                 .chain(inMatrix -> policies.count("thenPolicyId", id).chain(handedTo -> {
                     if (inMatrix + handedTo > 0) {
-                        throw new ProblemException(Response.Status.CONFLICT,
+                        throw new ProblemException(409,
                                 "Policy " + id + " is used by the escalation matrix or another policy");
                     }
                     return policies.delete(p).call(() -> audit.record(actor, "policy.deleted", id.toString(), p.name));
@@ -97,12 +89,8 @@ public class PolicyService {
                 .map(list -> list.stream().map(this::view).toList());
     }
 
-    public List<PolicySpec.Level> levels(EscalationPolicy p) {
-        return json.read(p.levels, LEVELS);
-    }
-
     public PolicyView view(EscalationPolicy p) {
-        return new PolicyView(p.id, p.name, p.repeatCount, levels(p), p.thenPolicyId);
+        return new PolicyView(p.id, p.name, p.repeatCount, p.levels, p.thenPolicyId);
     }
 
     private Uni<EscalationPolicy> find(UUID id) {
@@ -112,7 +100,7 @@ public class PolicyService {
     private void apply(EscalationPolicy p, PolicySpec spec) {
         p.name = spec.name();
         p.repeatCount = spec.repeat();
-        p.levels = json.write(spec.levels());
+        p.levels = List.copyOf(spec.levels());
         p.thenPolicyId = spec.thenPolicyId();
         p.updatedAt = Instant.now();
     }
@@ -150,7 +138,7 @@ public class PolicyService {
                 .chain(sameName -> {
                     if (sameName != null && !sameName.id.equals(self)) {
                         checks.throwIfAny();
-                        throw new ProblemException(Response.Status.CONFLICT, "A policy named " + spec.name() + " exists");
+                        throw new ProblemException(409, "A policy named " + spec.name() + " exists");
                     }
                     return spec.thenPolicyId() == null ? Uni.createFrom().item(Map.<UUID, UUID>of()) : handovers();
                 })

@@ -2,7 +2,7 @@ package io.tocsin.escalation.responder.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.escalation.responder.Responder;
+import io.tocsin.escalation.responder.model.Responder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;

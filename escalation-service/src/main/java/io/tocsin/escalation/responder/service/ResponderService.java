@@ -1,28 +1,23 @@
 package io.tocsin.escalation.responder.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.net.AddressGuard;
 import io.tocsin.commons.outbox.Outbox;
 import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.escalation.Checks;
-import io.tocsin.escalation.Json;
-import io.tocsin.escalation.audit.Audit;
-import io.tocsin.escalation.policy.repository.PolicyRepository;
-import io.tocsin.escalation.responder.Responder;
-import io.tocsin.escalation.responder.ResponderSpec;
+import io.tocsin.escalation.audit.repository.AuditRepository;
+import io.tocsin.escalation.responder.model.Responder;
+import io.tocsin.escalation.responder.model.ResponderSpec;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
-import io.tocsin.escalation.schedule.repository.OverrideRepository;
-import io.tocsin.escalation.schedule.repository.ScheduleRepository;
+import io.tocsin.escalation.shared.service.Checks;
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Envelope;
 import io.tocsin.events.PersonErased;
-import io.tocsin.events.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
+import jakarta.enterprise.inject.Instance;
 
 import java.net.URI;
 import java.time.Instant;
@@ -32,30 +27,19 @@ import java.util.List;
 @ApplicationScoped
 public class ResponderService {
 
-    private static final TypeReference<List<ResponderSpec.Contact>> CONTACTS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<ResponderSpec.Rule>> RULES = new TypeReference<>() {
-    };
-
     private final ResponderRepository responders;
-    private final PolicyRepository policies;
-    private final ScheduleRepository schedules;
-    private final OverrideRepository overrides;
-    private final Json json;
-    private final Audit audit;
+    private final Instance<ResponderReferences> references;
+    private final AuditRepository audit;
     private final Outbox outbox;
     private final AddressGuard addresses;
 
-    public ResponderService(ResponderRepository responders, PolicyRepository policies, ScheduleRepository schedules,
-                            OverrideRepository overrides, Json json, Audit audit, Outbox outbox, AddressGuard addresses) {
+    public ResponderService(ResponderRepository responders, Instance<ResponderReferences> references,
+                            AuditRepository audit, Outbox outbox, AddressGuard addresses) {
+        this.responders = responders;
+        this.references = references;
         this.audit = audit;
         this.outbox = outbox;
         this.addresses = addresses;
-        this.responders = responders;
-        this.policies = policies;
-        this.schedules = schedules;
-        this.overrides = overrides;
-        this.json = json;
     }
 
     @WithTransaction
@@ -63,7 +47,7 @@ public class ResponderService {
         validate(spec);
         return responders.findById(spec.id()).chain(existing -> {
             if (existing != null) {
-                throw new ProblemException(Response.Status.CONFLICT, "Responder " + spec.id() + " already exists");
+                throw new ProblemException(409, "Responder " + spec.id() + " already exists");
             }
             Responder r = new Responder();
             r.id = spec.id();
@@ -93,23 +77,26 @@ public class ResponderService {
     }
 
     private Uni<Void> deleteAndErase(String id, String actor) {
-        String quoted = "\"" + id + "\"";
-        return find(id).chain(r -> policies.count("levels like ?1", "%" + quoted + "%")
-                .chain(inPolicies -> schedules.count("layers like ?1", "%" + quoted + "%")
-                        .chain(inSchedules -> overrides.count("responderId = ?1 or replaces = ?1", id)
-                                .chain(inOverrides -> {
-                                    if (inPolicies + inSchedules + inOverrides > 0) {
-                                        throw new ProblemException(Response.Status.CONFLICT, "Responder " + id
-                                                + " is still used by a policy, schedule or override");
-                                    }
-                                    String name = r.name;
-                                    return responders.delete(r)
-                                            .call(() -> erase(id, name))
-                                            .call(() -> audit.record(actor, "responder.deleted", id, null))
-                                            .call(() -> outbox.append(Envelope.of(
-                                                    new PersonErased(id, PersonErased.Kind.RESPONDER), null, Instant.now())))
-                                            .replaceWithVoid();
-                                }))));
+        return find(id).chain(r -> stillNamed(id).chain(named -> {
+            if (named) {
+                throw new ProblemException(409, "Responder " + id + " is still used by a policy, schedule or override");
+            }
+            String name = r.name;
+            return responders.delete(r)
+                    .call(() -> erase(id, name))
+                    .call(() -> audit.record(actor, "responder.deleted", id, null))
+                    .call(() -> outbox.append(Envelope.of(
+                            new PersonErased(id, PersonErased.Kind.RESPONDER), null, Instant.now())))
+                    .replaceWithVoid();
+        }));
+    }
+
+    /** Whether a policy, schedule or override still names the responder (asked one after another: one session). */
+    private Uni<Boolean> stillNamed(String id) {
+        return Multi.createFrom().iterable(references)
+                .onItem().transformToUniAndConcatenate(reference -> reference.names(id))
+                .collect().asList()
+                .map(answers -> answers.contains(true));
     }
 
     /**
@@ -154,29 +141,7 @@ public class ResponderService {
     }
 
     public ResponderSpec toSpec(Responder r) {
-        return new ResponderSpec(r.id, r.name, r.email, r.timeZone, r.locale, json.read(r.contactMethods, CONTACTS),
-                json.read(r.notificationRules, RULES));
-    }
-
-    /** The contact methods and rules of {@code r}, ready for paging. */
-    public List<Delivery> deliveries(Responder r) {
-        ResponderSpec spec = toSpec(r);
-        if (spec.contactMethods().isEmpty()) {
-            // Nobody is paged into the void: without contact methods, the responder's own email at once.
-            return List.of(new Delivery(ContactMethod.email(r.email), 0));
-        }
-        return spec.rulesOrDefault().stream()
-                .filter(rule -> rule.contact() < spec.contactMethods().size())
-                .map(rule -> new Delivery(spec.contactMethods().get(rule.contact()).toEvent(), rule.delaySeconds()))
-                .toList();
-    }
-
-    public static Recipient recipient(Responder r) {
-        return new Recipient(r.id, r.name, r.email, r.timeZone, r.locale);
-    }
-
-    /** One way to reach a responder, after {@code delaySeconds} if still unacknowledged. */
-    public record Delivery(ContactMethod contact, long delaySeconds) {
+        return new ResponderSpec(r.id, r.name, r.email, r.timeZone, r.locale, r.contactMethods, r.notificationRules);
     }
 
     private Uni<Responder> find(String id) {
@@ -188,8 +153,8 @@ public class ResponderService {
         r.email = spec.email();
         r.timeZone = spec.timeZone();
         r.locale = spec.locale();
-        r.contactMethods = json.write(spec.contactMethods());
-        r.notificationRules = json.write(spec.notificationRules() == null ? List.of() : spec.notificationRules());
+        r.contactMethods = List.copyOf(spec.contactMethods());
+        r.notificationRules = spec.notificationRules() == null ? List.of() : List.copyOf(spec.notificationRules());
         r.updatedAt = Instant.now();
     }
 

@@ -15,6 +15,13 @@ import java.util.TreeSet;
  */
 public record OnCall(ZoneId zone, List<Layer> layers, List<OverrideRule> overrides) {
 
+    /** Schedule {@code s} with {@code overrides} (those that touch the time asked about). */
+    public static OnCall of(Schedule s, List<ScheduleOverride> overrides) {
+        return new OnCall(ZoneId.of(s.timeZone), s.layers.stream().map(ScheduleSpec.LayerSpec::toModel).toList(),
+                overrides.stream().map(o -> new OverrideRule(OverrideRule.Kind.valueOf(o.kind), o.responderId,
+                        o.replaces, o.startsAt, o.endsAt)).toList());
+    }
+
     public OnCall {
         layers = List.copyOf(layers);
         overrides = overrides == null ? List.of() : overrides.stream()

@@ -2,7 +2,7 @@ package io.tocsin.escalation.schedule.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.tocsin.escalation.schedule.ScheduleOverride;
+import io.tocsin.escalation.schedule.model.ScheduleOverride;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -1,17 +1,16 @@
 package io.tocsin.escalation.schedule.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.rest.QueryParams;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.Params;
 import io.tocsin.escalation.schedule.service.ScheduleService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,16 +33,18 @@ public class OnCallResource {
     }
 
     private final ScheduleService schedules;
+    private final CurrentActor actor;
 
-    public OnCallResource(ScheduleService schedules) {
+    public OnCallResource(ScheduleService schedules, CurrentActor actor) {
         this.schedules = schedules;
+        this.actor = actor;
     }
 
     @GET
     @Path("/oncall")
     public Uni<OnCallView> onCall(@QueryParam("schedule") String schedule, @QueryParam("at") String at) {
-        UUID id = schedule == null || schedule.isBlank() ? null : Params.uuid("schedule", schedule);
-        Instant when = Params.instant("at", at, Instant.now());
+        UUID id = schedule == null || schedule.isBlank() ? null : QueryParams.uuid("schedule", schedule);
+        Instant when = QueryParams.instant("at", at, Instant.now());
         return schedules.onCallEverywhere(id, when).map(list -> new OnCallView(id, when,
                 list.stream().flatMap(s -> s.responders().stream()).distinct().toList(), list));
     }
@@ -52,18 +53,18 @@ public class OnCallResource {
     @GET
     @Path("/me/oncall.ics")
     @Produces("text/calendar")
-    public Uni<String> myCalendar(@Context SecurityContext caller) {
-        String me = caller.getUserPrincipal().getName();
+    public Uni<String> myCalendar() {
+        String me = actor.id();
         Instant now = Instant.now();
         return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(60)))
-                .map(shifts -> io.tocsin.escalation.schedule.ICalendar.of(me, shifts, now));
+                .map(shifts -> io.tocsin.escalation.schedule.rest.ICalendar.of(me, shifts, now));
     }
 
     /** The caller's current and upcoming shifts over the next 14 days. */
     @GET
     @Path("/me/oncall")
-    public Uni<MyOnCallView> me(@Context SecurityContext caller) {
-        String me = caller.getUserPrincipal().getName();
+    public Uni<MyOnCallView> me() {
+        String me = actor.id();
         Instant now = Instant.now();
         return schedules.shiftsOf(me, now, now.plus(Duration.ofDays(14))).map(shifts -> new MyOnCallView(me, now,
                 shifts.stream().anyMatch(s -> !s.start().isAfter(now) && s.end().isAfter(now)), shifts));

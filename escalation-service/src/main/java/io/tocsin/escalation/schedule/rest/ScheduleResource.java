@@ -1,9 +1,10 @@
 package io.tocsin.escalation.schedule.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.rest.QueryParams;
+import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
-import io.tocsin.escalation.Params;
-import io.tocsin.escalation.schedule.ScheduleSpec;
+import io.tocsin.escalation.schedule.model.ScheduleSpec;
 import io.tocsin.escalation.schedule.model.Shift;
 import io.tocsin.escalation.schedule.service.ScheduleService;
 import io.tocsin.escalation.schedule.service.ScheduleService.OverrideRequest;
@@ -24,9 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.time.Duration;
@@ -42,15 +41,17 @@ import java.util.UUID;
 public class ScheduleResource {
 
     private final ScheduleService schedules;
+    private final CurrentActor actor;
 
-    public ScheduleResource(ScheduleService schedules) {
+    public ScheduleResource(ScheduleService schedules, CurrentActor actor) {
         this.schedules = schedules;
+        this.actor = actor;
     }
 
     @POST
     @ResponseStatus(201)
-    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec, @Context SecurityContext caller) {
-        return schedules.create(spec, caller.getUserPrincipal().getName());
+    public Uni<ScheduleView> create(@NotNull @Valid ScheduleSpec spec) {
+        return schedules.create(spec, actor.id());
     }
 
     @GET
@@ -69,16 +70,15 @@ public class ScheduleResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec,
-                                   @Context SecurityContext caller) {
-        return schedules.update(id, spec, caller.getUserPrincipal().getName());
+    public Uni<ScheduleView> update(@PathParam("id") UUID id, @NotNull @Valid ScheduleSpec spec) {
+        return schedules.update(id, spec, actor.id());
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    public Uni<Void> delete(@PathParam("id") UUID id, @Context SecurityContext caller) {
-        return schedules.delete(id, caller.getUserPrincipal().getName());
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return schedules.delete(id, actor.id());
     }
 
     /** The next {@code count} shifts from {@code from} (default now). */
@@ -87,7 +87,7 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<List<Shift>> preview(@PathParam("id") UUID id, @QueryParam("from") String from,
                                     @QueryParam("count") @DefaultValue("10") @Min(1) @Max(500) int count) {
-        return schedules.preview(id, Params.instant("from", from, Instant.now()), count);
+        return schedules.preview(id, QueryParams.instant("from", from, Instant.now()), count);
     }
 
     @GET
@@ -95,30 +95,28 @@ public class ScheduleResource {
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
     public Uni<List<OverrideView>> overrides(@PathParam("id") UUID id, @QueryParam("from") String from,
                                              @QueryParam("to") String to) {
-        Instant start = Params.instant("from", from, Instant.now());
-        return schedules.listOverrides(id, start, Params.instant("to", to, start.plus(Duration.ofDays(90))));
+        Instant start = QueryParams.instant("from", from, Instant.now());
+        return schedules.listOverrides(id, start, QueryParams.instant("to", to, start.plus(Duration.ofDays(90))));
     }
 
     @POST
     @Path("/{id}/overrides")
     @ResponseStatus(201)
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<OverrideView> addOverride(@PathParam("id") UUID id, @NotNull OverrideRequest request,
-                                         @Context SecurityContext caller) {
-        return schedules.addOverride(id, request, caller.getUserPrincipal().getName(), privileged(caller));
+    public Uni<OverrideView> addOverride(@PathParam("id") UUID id, @NotNull OverrideRequest request) {
+        return schedules.addOverride(id, request, actor.id(), privileged());
     }
 
     @DELETE
     @Path("/{id}/overrides/{overrideId}")
     @ResponseStatus(204)
     @RolesAllowed({Roles.ADMIN, Roles.RESPONDER, Roles.INCIDENT_COMMANDER})
-    public Uni<Void> deleteOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId,
-                                    @Context SecurityContext caller) {
-        return schedules.deleteOverride(id, overrideId, caller.getUserPrincipal().getName(), privileged(caller));
+    public Uni<Void> deleteOverride(@PathParam("id") UUID id, @PathParam("overrideId") UUID overrideId) {
+        return schedules.deleteOverride(id, overrideId, actor.id(), privileged());
     }
 
     /** Commanders and admins may change anyone's shifts; responders only their own (OverridePermissions). */
-    private static boolean privileged(SecurityContext caller) {
-        return caller.isUserInRole(Roles.ADMIN) || caller.isUserInRole(Roles.INCIDENT_COMMANDER);
+    private boolean privileged() {
+        return actor.hasRole(Roles.ADMIN) || actor.hasRole(Roles.INCIDENT_COMMANDER);
     }
 }

@@ -1,34 +1,30 @@
 package io.tocsin.escalation.schedule.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.problem.ProblemException;
-import io.tocsin.escalation.Checks;
-import io.tocsin.escalation.Json;
-import io.tocsin.escalation.audit.Audit;
-import io.tocsin.escalation.policy.repository.PolicyRepository;
+import io.tocsin.escalation.audit.repository.AuditRepository;
 import io.tocsin.escalation.responder.repository.ResponderRepository;
-import io.tocsin.escalation.schedule.Schedule;
-import io.tocsin.escalation.schedule.ScheduleConfig;
-import io.tocsin.escalation.schedule.ScheduleOverride;
-import io.tocsin.escalation.schedule.ScheduleSpec;
+import io.tocsin.escalation.schedule.config.ScheduleConfig;
 import io.tocsin.escalation.schedule.model.OnCall;
 import io.tocsin.escalation.schedule.model.OverrideRule;
 import io.tocsin.escalation.schedule.model.Restriction;
 import io.tocsin.escalation.schedule.model.Rotation;
+import io.tocsin.escalation.schedule.model.Schedule;
+import io.tocsin.escalation.schedule.model.ScheduleOverride;
+import io.tocsin.escalation.schedule.model.ScheduleSpec;
 import io.tocsin.escalation.schedule.model.Shift;
 import io.tocsin.escalation.schedule.repository.OverrideRepository;
 import io.tocsin.escalation.schedule.repository.ScheduleRepository;
+import io.tocsin.escalation.shared.service.Checks;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
+import jakarta.enterprise.inject.Instance;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +35,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScheduleService {
 
-    private static final TypeReference<List<ScheduleSpec.LayerSpec>> LAYERS = new TypeReference<>() {
-    };
     /** How far a preview looks ahead. */
     static final int PREVIEW_HORIZON_DAYS = 400;
 
@@ -61,20 +55,18 @@ public class ScheduleService {
     private final ScheduleRepository schedules;
     private final OverrideRepository overrides;
     private final ResponderRepository responders;
-    private final PolicyRepository policies;
-    private final Json json;
-    private final Audit audit;
+    private final Instance<ScheduleReferences> references;
+    private final AuditRepository audit;
     private final ScheduleConfig config;
 
     public ScheduleService(ScheduleRepository schedules, OverrideRepository overrides, ResponderRepository responders,
-                           PolicyRepository policies, Json json, Audit audit, ScheduleConfig config) {
-        this.audit = audit;
-        this.config = config;
+                           Instance<ScheduleReferences> references, AuditRepository audit, ScheduleConfig config) {
         this.schedules = schedules;
         this.overrides = overrides;
         this.responders = responders;
-        this.policies = policies;
-        this.json = json;
+        this.references = references;
+        this.audit = audit;
+        this.config = config;
     }
 
     @WithTransaction
@@ -99,12 +91,20 @@ public class ScheduleService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id, String actor) {
-        return find(id).chain(s -> policies.count("levels like ?1", "%\"" + id + "\"%").chain(used -> {
-            if (used > 0) {
-                throw new ProblemException(Response.Status.CONFLICT, "Schedule " + id + " is used by a policy");
+        return find(id).chain(s -> stillNamed(id).chain(named -> {
+            if (named) {
+                throw new ProblemException(409, "Schedule " + id + " is used by a policy");
             }
             return schedules.delete(s).call(() -> audit.record(actor, "schedule.deleted", id.toString(), s.name));
         }));
+    }
+
+    /** Whether a policy still names the schedule (asked one after another: one session). */
+    private Uni<Boolean> stillNamed(UUID id) {
+        return Multi.createFrom().iterable(references)
+                .onItem().transformToUniAndConcatenate(reference -> reference.names(id))
+                .collect().asList()
+                .map(answers -> answers.contains(true));
     }
 
     @WithSession
@@ -138,7 +138,7 @@ public class ScheduleService {
         String refusal = OverridePermissions.refusal(request, caller, privileged, Instant.now(),
                 config.responderOverrideHorizon());
         if (refusal != null) {
-            throw new ProblemException(Response.Status.FORBIDDEN, refusal);
+            throw new ProblemException(403, refusal);
         }
         return find(scheduleId)
                 .chain(s -> responders.findById(request.responderId()))
@@ -182,7 +182,7 @@ public class ScheduleService {
                 throw ProblemException.notFound("Override " + overrideId);
             }
             if (!privileged && !caller.equals(o.createdBy)) {
-                throw new ProblemException(Response.Status.FORBIDDEN, "You may only remove your own overrides");
+                throw new ProblemException(403, "You may only remove your own overrides");
             }
             return overrides.delete(o).call(() -> audit.record(caller, "override.deleted", overrideId.toString(),
                     o.kind + " " + o.responderId));
@@ -193,11 +193,6 @@ public class ScheduleService {
     public Uni<List<OverrideView>> listOverrides(UUID scheduleId, Instant from, Instant to) {
         return find(scheduleId).chain(s -> overrides.overlapping(scheduleId, from, to))
                 .map(list -> list.stream().map(OverrideView::of).toList());
-    }
-
-    /** Who is on call in schedule {@code id} at {@code at}; for use inside a session. */
-    public Uni<List<String>> onCallAt(UUID id, Instant at) {
-        return find(id).chain(s -> model(s, at, at.plusSeconds(1))).map(m -> m.at(at));
     }
 
     /** Who is on call in one schedule. */
@@ -236,18 +231,11 @@ public class ScheduleService {
     }
 
     private Uni<OnCall> model(Schedule s, Instant from, Instant to) {
-        return overrides.overlapping(s.id, from, to).map(list -> new OnCall(ZoneId.of(s.timeZone),
-                layers(s).stream().map(ScheduleSpec.LayerSpec::toModel).toList(),
-                list.stream().map(o -> new OverrideRule(OverrideRule.Kind.valueOf(o.kind), o.responderId, o.replaces,
-                        o.startsAt, o.endsAt)).toList()));
-    }
-
-    private List<ScheduleSpec.LayerSpec> layers(Schedule s) {
-        return json.read(s.layers, LAYERS);
+        return overrides.overlapping(s.id, from, to).map(list -> OnCall.of(s, list));
     }
 
     private ScheduleView view(Schedule s) {
-        return new ScheduleView(s.id, s.name, s.timeZone, layers(s));
+        return new ScheduleView(s.id, s.name, s.timeZone, s.layers);
     }
 
     private Uni<Schedule> find(UUID id) {
@@ -257,7 +245,7 @@ public class ScheduleService {
     private void apply(Schedule s, ScheduleSpec spec) {
         s.name = spec.name();
         s.timeZone = spec.timeZone();
-        s.layers = json.write(spec.layers());
+        s.layers = List.copyOf(spec.layers());
         s.updatedAt = Instant.now();
     }
 
@@ -283,7 +271,7 @@ public class ScheduleService {
         }).map(sameName -> {
             checks.throwIfAny();
             if (sameName != null && !sameName.id.equals(self)) {
-                throw new ProblemException(Response.Status.CONFLICT, "A schedule named " + spec.name() + " exists");
+                throw new ProblemException(409, "A schedule named " + spec.name() + " exists");
             }
             return true;
         });
