@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A database from before the label conditions were jsonb: the rules an admin wrote keep their conditions exactly, in
- * order, now typed jsonb ({@code {"all": [...]}}), and a rule written without conditions still gets none.
+ * order, now the same array as typed jsonb, and a rule written without conditions still gets none.
  */
 class ClassificationLabelsMigrationTest {
 
@@ -59,11 +59,11 @@ class ClassificationLabelsMigrationTest {
             }
             assertEquals("jsonb", text(c, "select data_type from information_schema.columns "
                     + "where table_name = 'classification_rule' and column_name = 'match_labels'", null));
-            assertEquals("true", text(c, "select (match_labels -> 'all' = ?::jsonb)::text from classification_rule "
+            assertEquals("true", text(c, "select (match_labels = ?::jsonb)::text from classification_rule "
                     + "where id = '" + written + "'", WRITTEN), "the conditions are kept exactly, in order");
-            assertEquals("array", text(c, "select jsonb_typeof(match_labels -> 'all') from classification_rule where id = '"
+            assertEquals("array", text(c, "select jsonb_typeof(match_labels) from classification_rule where id = '"
                     + written + "'", null));
-            assertEquals("{\"all\": []}", text(c, "select match_labels::text from classification_rule where id = '"
+            assertEquals("[]", text(c, "select match_labels::text from classification_rule where id = '"
                     + empty + "'", null));
         }
     }

@@ -2,7 +2,7 @@ package io.tocsin.escalation.responder.model;
 
 import io.tocsin.events.ContactMethod;
 import io.tocsin.events.Recipient;
-import io.tocsin.escalation.shared.model.JsonbJdbcType;
+import io.tocsin.commons.db.JsonbJdbcType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package io.tocsin.escalation.schedule.model;
 
-import io.tocsin.escalation.shared.model.JsonbJdbcType;
+import io.tocsin.commons.db.JsonbJdbcType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,13 +1,16 @@
 package io.tocsin.incident.classification.model;
 
+import io.tocsin.commons.db.JsonbJdbcType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One ordered rule: when an alert matches every condition set, it gets this priority (and service). */
@@ -45,10 +48,11 @@ public class ClassificationRule {
     @Column(name = "match_summary")
     public String matchSummary;
 
-    /** Label conditions, all of which must hold: {"all": [{key, op: equals|regex|exists, value}, …]} in jsonb. */
+    /** Label conditions, all of which must hold: [{key, op: equals|regex|exists, value}, …] in jsonb. */
     @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcType(JsonbJdbcType.class)
     @Column(name = "match_labels", nullable = false)
-    public LabelConditions matchLabels;
+    public List<LabelMatch> matchLabels = List.of();
 
     @Column(name = "set_priority", nullable = false)
     public String setPriority;

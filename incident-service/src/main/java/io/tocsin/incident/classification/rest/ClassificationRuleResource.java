@@ -129,7 +129,7 @@ public class ClassificationRuleResource {
 
     private RuleView view(ClassificationRule r) {
         return new RuleView(r.id, r.position, r.name, r.enabled, r.matchIntegration, r.matchService, r.matchSeverity,
-                r.matchSource, r.matchSummary, r.matchLabels.all(), r.setPriority, r.setService,
+                r.matchSource, r.matchSummary, r.matchLabels, r.setPriority, r.setService,
                 r.markPersonalDataBreach);
     }
 }

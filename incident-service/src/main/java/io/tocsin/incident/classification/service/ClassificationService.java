@@ -7,7 +7,6 @@ import io.tocsin.commons.problem.ProblemException;
 import io.tocsin.events.Priority;
 import io.tocsin.incident.classification.model.AlertFacts;
 import io.tocsin.incident.classification.model.ClassificationRule;
-import io.tocsin.incident.classification.model.LabelConditions;
 import io.tocsin.incident.classification.model.LabelMatch;
 import io.tocsin.incident.classification.repository.ClassificationRuleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,7 +110,7 @@ public class ClassificationService {
         rule.matchSeverity = d.severity();
         rule.matchSource = d.source();
         rule.matchSummary = d.summary();
-        rule.matchLabels = new LabelConditions(d.labels());
+        rule.matchLabels = d.labels() == null ? List.of() : List.copyOf(d.labels());
         rule.setPriority = d.priority();
         rule.setService = d.setService();
         rule.markPersonalDataBreach = Boolean.TRUE.equals(d.personalDataBreach());
@@ -167,7 +166,7 @@ public class ClassificationService {
     }
 
     private RuleMatcher.Rule compile(ClassificationRule rule) {
-        List<RuleMatcher.LabelCondition> labels = rule.matchLabels.all().stream()
+        List<RuleMatcher.LabelCondition> labels = rule.matchLabels.stream()
                 .map(l -> RuleMatcher.LabelCondition.of(l.key(), op(l.op()), l.value()))
                 .toList();
         return new RuleMatcher.Rule(rule.id, rule.name, rule.matchIntegration, rule.matchService, rule.matchSeverity,

@@ -1,4 +1,4 @@
-package io.tocsin.escalation.shared.model;
+package io.tocsin.commons.db;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.json.JsonArray;
