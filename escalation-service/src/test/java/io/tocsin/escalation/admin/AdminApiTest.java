@@ -139,6 +139,24 @@ class AdminApiTest {
     }
 
     @Test
+    void aSchedulesTimesAreStoredAsTheTextTheAdminWrote() {
+        // What a DBA, a backup or a later migration reads: ISO-8601 text, as the column held before it was jsonb,
+        // not the number arrays ([2026,1,5,9,0]) a bare Jackson mapper writes.
+        String id = admin().body("""
+                {"name":"%s","timeZone":"UTC","layers":[{"rotation":{"type":"DAILY","length":1,
+                 "start":"2026-01-05T09:00","participants":["%s"]},
+                 "restrictions":[{"days":["MONDAY"],"from":"08:30","to":"17:00"}]}]}""".formatted(Api.unique("stored"),
+                        Api.responder(Api.unique("stored"))))
+                .post("/api/v1/schedules").then().statusCode(201).extract().path("id");
+        String rotation = TestDatabase.text("select layers -> 0 -> 'rotation' ->> 'start' from schedule where id = ?::uuid", id);
+        String from = TestDatabase.text("select layers -> 0 -> 'restrictions' -> 0 ->> 'from' from schedule where id = ?::uuid", id);
+        assertEquals("2026-01-05T09:00:00", rotation);
+        assertEquals("08:30:00", from);
+        admin().get("/api/v1/schedules/" + id).then().statusCode(200)
+                .body("layers[0].rotation.start", startsWith("2026-01-05T09:00"));
+    }
+
+    @Test
     void aDuplicateResponderIs409() {
         String id = Api.responder(Api.unique("dup"));
         long before = rows("responder");
