@@ -110,6 +110,10 @@ class AdminApiTest {
         admin().get("/api/v1/responders?limit=501").then().statusCode(422).contentType(PROBLEM);
         admin().get("/api/v1/escalation-policies?limit=0").then().statusCode(422);
         admin().get("/api/v1/schedules?offset=-1").then().statusCode(422);
+        // Not a number: the client's mistake, named (JAX-RS alone would answer 404, "no such endpoint").
+        admin().get("/api/v1/responders?limit=ten").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("'limit'"));
+        admin().get("/api/v1/audit?limit=99999999999").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
