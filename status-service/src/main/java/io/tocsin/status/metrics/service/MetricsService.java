@@ -73,10 +73,10 @@ public class MetricsService {
     /** Metrics of incidents triggered in [from, to). */
     @WithSession
     public Uni<Map<Priority, ResponseMetrics.PerPriority>> response(Instant from, Instant to) {
-        return incidents.triggeredBetween(from, to).map(list -> ResponseMetrics.compute(list.stream()
-                .filter(r -> r.priority != null)
-                .map(r -> new ResponseMetrics.Facts(Priority.valueOf(r.priority), r.triggeredAt, r.acknowledgedAt,
-                        r.resolvedAt, r.respondBy))
+        return incidents.responseTimes(from, to).map(list -> ResponseMetrics.compute(list.stream()
+                .filter(r -> r.priority() != null)
+                .map(r -> new ResponseMetrics.Facts(Priority.valueOf(r.priority()), r.triggeredAt(), r.acknowledgedAt(),
+                        r.resolvedAt(), r.respondBy()))
                 .toList(), targets::of));
     }
 
