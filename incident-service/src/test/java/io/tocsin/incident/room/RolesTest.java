@@ -174,7 +174,8 @@ class RolesTest {
         given().header("Authorization", token).get("/api/v1/me/incidents?status=sleeping").then().statusCode(400)
                 .contentType("application/problem+json");
         given().header("Authorization", token).get("/api/v1/me/incidents?limit=0").then().statusCode(400);
-        given().header("Authorization", token).get("/api/v1/me/incidents?limit=abc").then().statusCode(404);
+        given().header("Authorization", token).get("/api/v1/me/incidents?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'limit'"));
         given().header("Authorization", TestTokens.bearer("sam", "stakeholder")).get("/api/v1/me/incidents").then()
                 .statusCode(403);
     }
