@@ -104,7 +104,7 @@ final class PageLatency {
                 webhook = sink.pages(incident).get(0).arrivedNanos();
             }
             if (mailbox < 0 && inbox.count() > mailsBefore) {
-                mailbox = System.nanoTime();
+                mailbox = inbox.lastArrivalNanos();
             }
             Thread.sleep(2);
         }
