@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -56,7 +57,7 @@ public class PeriodicCommit implements KafkaCommitHandler.Factory {
         private static final Logger LOG = Logger.getLogger(PeriodicCommit.class);
 
         private final Function<Map<TopicPartition, OffsetAndMetadata>, Uni<Void>> commitAsync;
-        private final java.util.function.Consumer<Map<TopicPartition, OffsetAndMetadata>> commitOnPollingThread;
+        private final Consumer<Map<TopicPartition, OffsetAndMetadata>> commitOnPollingThread;
         /** Per partition, the offset to commit: the one after the last acknowledged record. */
         private final Map<TopicPartition, Long> pending = new ConcurrentHashMap<>();
         /** Per partition, the highest offset Kafka confirmed: a late failure must not take a partition back. */
@@ -64,7 +65,7 @@ public class PeriodicCommit implements KafkaCommitHandler.Factory {
         private volatile Runnable onTerminate = () -> { };
 
         Handler(Function<Map<TopicPartition, OffsetAndMetadata>, Uni<Void>> commitAsync,
-                java.util.function.Consumer<Map<TopicPartition, OffsetAndMetadata>> commitOnPollingThread) {
+                Consumer<Map<TopicPartition, OffsetAndMetadata>> commitOnPollingThread) {
             this.commitAsync = commitAsync;
             this.commitOnPollingThread = commitOnPollingThread;
         }
