@@ -56,13 +56,18 @@ class MetricsTest {
         incident(Priority.P1, DAY.plus(Duration.ofHours(3)), 20, 120, 15);
         // P3 (target 4 h): acknowledged after 30 min, still open.
         incident(Priority.P3, DAY.plus(Duration.ofHours(4)), 30, 0, 240);
+        // P2 (target 1 h): triggered, never acknowledged: counts against the target, has no MTTA.
+        Events.publish(Envelope.of(new IncidentTriggered("metrics-api", Priority.P2, "critical", "m", null, "k",
+                DAY.plus(Duration.ofHours(6)), List.of(), INTEGRATION), UUID.randomUUID(), DAY.plus(Duration.ofHours(5))));
         // Outside the period: must not count.
         incident(Priority.P1, DAY.minus(Duration.ofHours(1)), 50, 500, 15);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
                 "select count(*) from incident_record where service = 'metrics-api' and acknowledged_at is not null"
                         + " and triggered_at < '2022-01-01'") == 5
                 && TestDatabase.count("select count(*) from incident_record where service = 'metrics-api'"
-                        + " and status = 'RESOLVED' and triggered_at < '2022-01-01'") == 4);
+                        + " and status = 'RESOLVED' and triggered_at < '2022-01-01'") == 4
+                && TestDatabase.count("select count(*) from incident_record where service = 'metrics-api'"
+                        + " and priority = 'P2' and triggered_at < '2022-01-01'") == 1);
 
         given().header("Authorization", TestTokens.bearer("carol", "incident-commander"))
                 .queryParam("from", "2021-03-04T00:00:00Z").queryParam("to", "2021-03-05T00:00:00Z")
@@ -79,7 +84,11 @@ class MetricsTest {
                 .body("priorities.find { it.priority == 'P3' }.resolved", equalTo(0))
                 .body("priorities.find { it.priority == 'P3' }.mttrMedianSeconds", equalTo(null))
                 .body("priorities.find { it.priority == 'P3' }.acknowledgedWithinTargetShare", equalTo(1.0f))
-                .body("priorities.find { it.priority == 'P2' }.incidents", equalTo(0));
+                .body("priorities.find { it.priority == 'P2' }.incidents", equalTo(1))
+                .body("priorities.find { it.priority == 'P2' }.acknowledged", equalTo(0))
+                .body("priorities.find { it.priority == 'P2' }.mttaMedianSeconds", equalTo(null))
+                .body("priorities.find { it.priority == 'P2' }.acknowledgedWithinTargetShare", equalTo(0.0f))
+                .body("priorities.find { it.priority == 'P4' }.incidents", equalTo(0));
     }
 
     /** Metrics are on the management interface (its own port). */

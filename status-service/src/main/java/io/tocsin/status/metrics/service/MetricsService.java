@@ -73,11 +73,11 @@ public class MetricsService {
     /** Metrics of incidents triggered in [from, to). */
     @WithSession
     public Uni<Map<Priority, ResponseMetrics.PerPriority>> response(Instant from, Instant to) {
-        return incidents.responseTimes(from, to).map(list -> ResponseMetrics.compute(list.stream()
-                .filter(r -> r.priority() != null)
-                .map(r -> new ResponseMetrics.Facts(Priority.valueOf(r.priority()), r.triggeredAt(), r.acknowledgedAt(),
-                        r.resolvedAt(), r.respondBy()))
-                .toList(), targets::of));
+        Map<Priority, Long> targetMillis = new EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            targetMillis.put(p, targets.of(p).toMillis());
+        }
+        return incidents.responseSummary(from, to, targetMillis).map(ResponseMetrics::of);
     }
 
     @Scheduled(every = "${tocsin.status.metrics.refresh-every:60s}", delayed = "2s",

@@ -3,12 +3,14 @@ package io.tocsin.status.timeline.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.tocsin.commons.db.Sql;
+import io.tocsin.events.Priority;
 import io.tocsin.status.timeline.model.IncidentRecord;
-import io.tocsin.status.timeline.model.ResponseTimes;
+import io.tocsin.status.timeline.model.ResponseSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The incident read model. */
@@ -84,17 +86,35 @@ public class IncidentRecordRepository implements PanacheRepositoryBase<IncidentR
     }
 
     /**
-     * The response times of the incidents triggered in [from, to): five columns by a prepared statement, no entities,
-     * so a window of tens of thousands of incidents costs a few megabytes, not a persistence context full of rows.
+     * The response figures of the incidents triggered in [from, to), one row per priority that has any, aggregated
+     * by PostgreSQL: a window of a hundred thousand incidents costs the service a few rows, not a hundred
+     * megabytes of heap. Percentiles by the nearest-rank method ({@code percentile_disc}: always a duration that
+     * really happened); an incident without its own deadline (its trigger never arrived here) is measured against
+     * {@code targetMillis} of its priority.
      */
-    public Uni<List<ResponseTimes>> responseTimes(Instant from, Instant to) {
+    public Uni<List<ResponseSummary>> responseSummary(Instant from, Instant to, Map<Priority, Long> targetMillis) {
         return sql.select("""
-                        select priority, triggered_at, acknowledged_at, resolved_at, respond_by from incident_record
-                        where triggered_at >= $1 and triggered_at < $2 and status is not null""",
-                        TimelineRepository.utc(from), TimelineRepository.utc(to))
-                .map(rows -> rows.stream().map(row -> new ResponseTimes((String) row[0],
-                        TimelineRepository.instant(row[1]), TimelineRepository.instant(row[2]),
-                        TimelineRepository.instant(row[3]), TimelineRepository.instant(row[4]))).toList());
+                        with times as (
+                            select priority,
+                                   case when acknowledged_at is not null then greatest(0,
+                                       floor(extract(epoch from acknowledged_at - triggered_at) * 1000))::bigint end as tta,
+                                   case when resolved_at is not null then greatest(0,
+                                       floor(extract(epoch from resolved_at - triggered_at) * 1000))::bigint end as ttr,
+                                   acknowledged_at <= coalesce(respond_by, triggered_at + interval '1 millisecond'
+                                       * case priority when 'P1' then $3::bigint when 'P2' then $4::bigint
+                                                       when 'P3' then $5::bigint else $6::bigint end) as within
+                            from incident_record
+                            where triggered_at >= $1 and triggered_at < $2 and status is not null and priority is not null)
+                        select priority, count(*), count(tta), count(ttr),
+                               percentile_disc(0.5) within group (order by tta), percentile_disc(0.9) within group (order by tta),
+                               percentile_disc(0.5) within group (order by ttr), percentile_disc(0.9) within group (order by ttr),
+                               count(*) filter (where within)
+                        from times group by priority""",
+                        TimelineRepository.utc(from), TimelineRepository.utc(to), targetMillis.get(Priority.P1),
+                        targetMillis.get(Priority.P2), targetMillis.get(Priority.P3), targetMillis.get(Priority.P4))
+                .map(rows -> rows.stream().map(row -> new ResponseSummary((String) row[0], (Long) row[1],
+                        (Long) row[2], (Long) row[3], (Long) row[4], (Long) row[5], (Long) row[6], (Long) row[7],
+                        (Long) row[8])).toList());
     }
 
     /** Incidents that were open at some time after {@code since} (for the uptime bars), with a known service. */
