@@ -165,6 +165,23 @@ class PublicPageTest {
                 .body("incident.status", equalTo("ACKNOWLEDGED"));
     }
 
+    /** "Past incidents" covers 14 days of updates; an incident still open is shown however old its last update. */
+    @Test
+    void anOpenIncidentStaysOnThePageAfterItsLastUpdateLeftTheHistory() {
+        String service = service();
+        component(service, "Billing", null);
+        UUID incident = openIncident(service, Priority.P2);
+        given().header("Authorization", communications()).contentType(ContentType.JSON)
+                .body("{\"status\":\"investigating\",\"title\":\"Invoices are late\",\"message\":\"Looking into it.\"}")
+                .post("/api/v1/incidents/" + incident + "/public-updates").then().statusCode(201);
+        TestDatabase.execute("update public_update set posted_at = now() - interval '20 days' where incident_id = ?",
+                incident);
+
+        String page = given().get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Invoices are late"), page);
+        assertTrue(page.contains("Partial outage"));
+    }
+
     @Test
     void anIncidentWithoutPublicUpdatesIsNotPublic() {
         UUID incident = openIncident(service(), Priority.P3);

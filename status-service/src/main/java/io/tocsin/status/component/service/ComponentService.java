@@ -13,7 +13,7 @@ import io.tocsin.status.component.model.ComponentStatus;
 import io.tocsin.status.component.repository.ComponentRepository;
 import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.repository.MaintenanceRepository;
-import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.IncidentSpan;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,17 +50,25 @@ public class ComponentService {
     /** Every component with its status now (the component API; the public page derives the same way). */
     @WithSession
     public Uni<List<ComponentState>> currentStatuses() {
-        return components.ordered().chain(list -> incidents.open().chain(open -> maintenances.current()
-                .map(current -> statuses(list, open, current))));
+        return components.ordered().chain(list -> incidents.spans(services(list), Instant.now())
+                .chain(spans -> maintenances.current().map(current -> statuses(list, spans, current))));
     }
 
-    /** The status of each component, from the open incidents and the current (scheduled or running) maintenance. */
-    public static List<ComponentState> statuses(List<Component> list, List<IncidentRecord> open,
+    /** The services the components stand for. */
+    public static List<String> services(List<Component> list) {
+        return list.stream().map(c -> c.service).toList();
+    }
+
+    /**
+     * The status of each component, from its service's open incidents (among {@code spans}) and the current
+     * (scheduled or running) maintenance.
+     */
+    public static List<ComponentState> statuses(List<Component> list, List<IncidentSpan> spans,
                                                 List<Maintenance> current) {
         return list.stream().map(c -> {
-            List<Priority> priorities = open.stream()
-                    .filter(r -> c.service.equals(r.service) && r.priority != null)
-                    .map(r -> Priority.valueOf(r.priority)).toList();
+            List<Priority> priorities = spans.stream()
+                    .filter(span -> span.open() && c.service.equals(span.service()))
+                    .map(IncidentSpan::priority).toList();
             boolean inMaintenance = current.stream().anyMatch(m -> m.state == Maintenance.State.IN_PROGRESS
                     && m.serviceList().contains(c.service));
             return new ComponentState(c, StatusRules.derive(priorities, inMaintenance, c.overrideStatus));

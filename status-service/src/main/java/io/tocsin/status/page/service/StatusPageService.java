@@ -15,6 +15,7 @@ import io.tocsin.status.maintenance.model.Maintenance;
 import io.tocsin.status.maintenance.repository.MaintenanceRepository;
 import io.tocsin.status.shared.config.StatusConfig;
 import io.tocsin.status.timeline.model.IncidentRecord;
+import io.tocsin.status.timeline.model.IncidentSpan;
 import io.tocsin.status.timeline.repository.IncidentRecordRepository;
 import io.tocsin.status.update.model.PublicUpdate;
 import io.tocsin.status.update.repository.PublicUpdateRepository;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,18 +106,18 @@ public class StatusPageService {
         int days = config.page().uptimeDays();
         Instant uptimeSince = now.minus(Duration.ofDays(days));
         Instant historySince = now.minus(Duration.ofDays(config.page().historyDays()));
-        return components.ordered().chain(list -> incidents.overlapping(uptimeSince).chain(recent ->
+        return components.ordered().chain(list -> incidents.spans(ComponentService.services(list), uptimeSince).chain(spans ->
                 maintenances.current().chain(current -> maintenances.completedSince(historySince).chain(completed ->
-                        updates.incidentsUpdatedSince(historySince).chain(updatedIds -> {
-                            List<IncidentRecord> open = recent.stream().filter(IncidentRecord::isOpen).toList();
-                            Set<UUID> ids = new java.util.HashSet<>(updatedIds);
-                            // An open incident stays on the page however long ago its last update was.
-                            open.forEach(r -> ids.add(r.id));
-                            Uni<List<IncidentRecord>> withUpdates = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                                    : incidents.list("id in ?1", ids);
-                            return withUpdates.chain(records -> updates.forIncidents(ids).map(lines -> build(list, recent,
-                                            open, current, completed, records, lines, now, days)));
-                        })))));
+                        updates.incidentsUpdatedSince(historySince).chain(updatedIds ->
+                                // An open incident stays on the page however long ago its last update was.
+                                incidents.openWithPublicUpdates().chain(openIds -> {
+                                    Set<UUID> ids = new HashSet<>(updatedIds);
+                                    ids.addAll(openIds);
+                                    Uni<List<IncidentRecord>> withUpdates = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                                            : incidents.list("id in ?1", ids);
+                                    return withUpdates.chain(records -> updates.forIncidents(ids).map(lines -> build(list,
+                                            spans, current, completed, records, lines, now, days)));
+                                }))))));
     }
 
     /** One incident as the public sees it; 404 unless it has at least one public update. */
@@ -135,19 +137,15 @@ public class StatusPageService {
         });
     }
 
-    private Snapshot build(List<Component> list, List<IncidentRecord> recent, List<IncidentRecord> open,
-                           List<Maintenance> current, List<Maintenance> completed,
-                           List<IncidentRecord> withUpdates, List<PublicUpdate> lines, Instant now, int days) {
-        List<ComponentState> states = ComponentService.statuses(list, open, current);
+    private Snapshot build(List<Component> list, List<IncidentSpan> spans, List<Maintenance> current,
+                           List<Maintenance> completed, List<IncidentRecord> withUpdates, List<PublicUpdate> lines,
+                           Instant now, int days) {
+        List<ComponentState> states = ComponentService.statuses(list, spans, current);
         Map<String, List<Uptime.Outage>> outages = new LinkedHashMap<>();
-        for (IncidentRecord r : recent) {
-            if (r.priority == null || r.triggeredAt == null) {
-                continue;
-            }
-            ComponentStatus level = StatusRules.of(Priority.valueOf(r.priority));
-            if (level != ComponentStatus.OPERATIONAL) {
-                outages.computeIfAbsent(r.service, s -> new ArrayList<>())
-                        .add(new Uptime.Outage(r.triggeredAt, r.status == IncidentRecord.Status.RESOLVED ? r.resolvedAt : null, level));
+        for (IncidentSpan span : spans) {
+            if (span.triggeredAt() != null) {
+                outages.computeIfAbsent(span.service(), s -> new ArrayList<>())
+                        .add(new Uptime.Outage(span.triggeredAt(), span.resolvedAt(), StatusRules.of(span.priority())));
             }
         }
         List<PublicComponent> publicComponents = states.stream().map(s -> {
