@@ -43,6 +43,8 @@ final class Stack implements AutoCloseable {
     /** Each service's management interface (/q/metrics, /q/openapi). */
     final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    /** The environment every process of a service gets but its own ports (see {@link #replica}). */
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 
     private Stack(Path home, Postgres postgres, KafkaBroker kafka, MailServer mail, KeyPair keys) {
         this.home = home;
@@ -88,16 +90,15 @@ final class Stack implements AutoCloseable {
                 env.put("TOCSIN_ROOM_LINK_SECRET", Base64.getEncoder().encodeToString(secretKey) + "-room-links");
                 env.put("TOCSIN_SERVICE_TOKEN_FILE", serviceToken.toString());
                 env.put("TOCSIN_LOG_JSON", "false");
-                env.put("QUARKUS_HTTP_PORT", String.valueOf(stack.ports.get(service)));
-                env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(stack.managementPorts.get(service)));
                 env.put("TOCSIN_INCIDENT_URL", stack.url("incident-service"));
                 // Links in mails and pages point at the service that serves them (one host on Kubernetes).
                 env.put("TOCSIN_PUBLIC_URL", stack.url(service));
                 env.putAll(extra);
-                stack.launch(service, env);
+                stack.environments.put(service, env);
+                stack.launch(service, service, stack.ports.get(service), stack.managementPorts.get(service));
             }
             for (String service : SERVICES) {
-                stack.awaitReady(service, Duration.ofSeconds(300));
+                stack.awaitReady(service, stack.ports.get(service), Duration.ofSeconds(300));
             }
             return stack;
         } catch (Exception e) {
@@ -120,7 +121,20 @@ final class Stack implements AutoCloseable {
         return home.resolve(service + ".log");
     }
 
-    private void launch(String service, Map<String, String> env) throws IOException {
+    /**
+     * Starts one more process of {@code service} on ports of its own, configured like the first (same database,
+     * broker and consumer groups, as a second Kubernetes pod would be), and waits until it is ready.
+     * {@link Process#destroy()} stops it as Kubernetes stops a pod: SIGTERM, then a graceful shutdown.
+     */
+    Process replica(String service) throws Exception {
+        String name = service + "-2";
+        int port = Ports.free();
+        Process process = launch(service, name, port, Ports.free());
+        awaitReady(name, port, Duration.ofSeconds(300));
+        return process;
+    }
+
+    private Process launch(String service, String name, int port, int managementPort) throws IOException {
         Path jar = Path.of(System.getProperty("tocsin.root", ".."), service, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the e2e module runs after the services are packaged");
@@ -128,17 +142,21 @@ final class Stack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(log(service).toFile());
-        builder.environment().putAll(env);
-        processes.add(builder.start());
+                .redirectOutput(log(name).toFile());
+        builder.environment().putAll(environments.get(service));
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        Process process = builder.start();
+        processes.add(process);
+        return process;
     }
 
-    private void awaitReady(String service, Duration timeout) throws Exception {
+    private void awaitReady(String name, int port, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -148,8 +166,8 @@ final class Stack implements AutoCloseable {
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(service + " not ready after " + timeout + "; log:\n"
-                + Files.readString(log(service)).lines().skip(Math.max(0, Files.readString(log(service)).lines().count() - 40))
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n"
+                + Files.readString(log(name)).lines().skip(Math.max(0, Files.readString(log(name)).lines().count() - 40))
                 .reduce("", (a, b) -> a + b + "\n"));
     }
 
