@@ -28,6 +28,13 @@ public interface DeliveryConfig {
     @WithDefault("2m")
     Duration claimLease();
 
+    /**
+     * How long a stopping replica waits for the sends it has under way, so that each records its outcome before the
+     * database pool closes; a send still running after this keeps its row hidden for the rest of the claim lease.
+     */
+    @WithDefault("5s")
+    Duration shutdownWait();
+
     /** First pause after a transient failure; it doubles per attempt, with jitter. */
     @WithDefault("5s")
     Duration backoffBase();
