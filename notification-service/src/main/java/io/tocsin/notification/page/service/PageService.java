@@ -63,7 +63,6 @@ public class PageService {
                 MailContent.localTime(request.respondBy(), recipient.timeZone()),
                 SafeLinks.clickable(request.links()), request.step(), request.loop(),
                 request.loop() + 1, request.reason(), acknowledge.url(), resolve.url(), event.incidentId().toString());
-        PageRenderer.Rendered rendered = renderer.render(view, language);
 
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
@@ -82,6 +81,8 @@ public class PageService {
             delivery.bodyText = WebhookPayloads.page(request.contact().format(), view,
                     request.respondBy() == null ? null : request.respondBy().toString());
         } else {
+            // Rendered only for mail: a webhook page carries the view as JSON, not the text and HTML of a mail.
+            PageRenderer.Rendered rendered = renderer.render(view, language);
             delivery.bodyText = rendered.text();
             delivery.bodyHtml = rendered.html();
         }
