@@ -18,6 +18,7 @@ import io.tocsin.notification.delivery.service.WebhookClient;
 import io.tocsin.notification.support.NotificationTestResource;
 import io.tocsin.notification.support.Pages;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,6 +129,50 @@ class WebhookPageTest {
         assertFalse(card.contains("javascript:") || card.contains("data:text"), card);
     }
 
+    /**
+     * A finished send wakes the sender only when every sending slot was taken. The receiver here holds every request
+     * until three times as many pages as there are slots are in the delivery outbox, so the wakes of their commits
+     * found every slot taken: the rest can leave only on the wakes of finished sends. The recovery poll runs every
+     * 10 s in tests, longer than the last await, so a page that waited for it fails the test.
+     */
+    @Test
+    void morePagesThanSendingSlotsAllLeaveWithoutWaitingForThePoll() throws Exception {
+        int slots = ConfigProvider.getConfig().getValue("tocsin.delivery.max-in-flight", Integer.class);
+        long poll = ConfigProvider.getConfig().getValue("tocsin.delivery.poll-interval", Duration.class).toSeconds();
+        int pages = 3 * slots;
+        CountDownLatch allWaiting = new CountDownLatch(1);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        HttpServer held = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        held.setExecutor(threads);
+        held.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                allWaiting.await(8, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        held.start();
+        try {
+            String base = "http://127.0.0.1:" + held.getAddress().getPort() + "/held-" + UUID.randomUUID() + "-";
+            for (int i = 0; i < pages; i++) {
+                publishWebhookPage(base + i);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestDatabase.count(
+                    "select count(*) from delivery where recipient like ?", base + "%") == pages);
+            assertEquals(0, TestDatabase.count(
+                    "select count(*) from delivery where recipient like ? and state = 'SENT'", base + "%"));
+            allWaiting.countDown();
+            await().atMost(Duration.ofSeconds(poll - 2)).until(() -> TestDatabase.count(
+                    "select count(*) from delivery where recipient like ? and state = 'SENT'", base + "%") == pages);
+        } finally {
+            held.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void aWebhookThatAnswers410IsDead() throws Exception {
         String path = "/gone-" + UUID.randomUUID();
@@ -163,6 +212,16 @@ class WebhookPageTest {
                 email.loop(), email.reason());
         Pages.publish(mapper, Envelope.of(hook, incident, Instant.now()));
         return incident;
+    }
+
+    private void publishWebhookPage(String url) throws Exception {
+        NotificationRequested email = Pages.page("unused@example.test", "en", Priority.P1, "search", "p99 over SLO",
+                Duration.ofMinutes(15), 1);
+        NotificationRequested hook = new NotificationRequested(email.recipient(),
+                new ContactMethod(ContactMethod.Kind.WEBHOOK, url, ContactMethod.Format.GENERIC), email.service(),
+                email.priority(), email.summary(), email.respondBy(), email.links(), email.step(), email.loop(),
+                email.reason());
+        Pages.publish(mapper, Envelope.of(hook, UUID.randomUUID(), Instant.now()));
     }
 
     private static String[] awaitReceived(String path) {

@@ -136,7 +136,7 @@ public class DeliverySender {
     private Uni<Boolean> drainOnce() {
         int room = config.maxInFlight() - inFlight.get();
         if (room <= 0) {
-            // Every slot is busy; each send that finishes wakes the sender again.
+            // Every slot is busy; the next send that finishes wakes the sender again.
             return Uni.createFrom().item(false);
         }
         int asked = Math.min(config.batchSize(), room);
@@ -145,8 +145,12 @@ public class DeliverySender {
                     rows.forEach(row -> {
                         inFlight.incrementAndGet();
                         deliver(row).subscribe().with(ignored -> {
-                            inFlight.decrementAndGet();
-                            wake();
+                            // A freed slot is worth a claim only when every slot was taken, so due rows may have
+                            // been left: new rows and due retries wake the sender themselves. (Waking on every
+                            // finished send made about three claims per page, most of them finding nothing.)
+                            if (inFlight.getAndDecrement() >= config.maxInFlight()) {
+                                wake();
+                            }
                         });
                     });
                     return rows.size() >= asked;
