@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +27,8 @@ import java.util.UUID;
 /**
  * The one way every service consumes events. A batch of Kafka records (SmallRye {@code batch=true}) is applied in
  * ONE transaction: one statement records every event id in {@code processed_event} (so a redelivered event is
- * skipped), the handler applies each new event in record order (so one incident's events stay in order), and the
+ * skipped), the handler applies each new event in record order per key (so one incident's events stay in order;
+ * incidents one after another by id, so that batches lock rows in one order), and the
  * outbox relay is woken once, after the commit. The batch is acknowledged to Kafka only when that commit is done.
  *
  * <ul>
@@ -106,7 +108,7 @@ public class BatchConsumer {
         List<UUID> ids = items.stream().filter(i -> i.event() != null).map(i -> i.event().envelope().eventId())
                 .distinct().toList();
         return outbox.transaction(() -> processed.firstTime(channel.consumer(), ids).chain(fresh ->
-                Multi.createFrom().iterable(items)
+                Multi.createFrom().iterable(byKey(items))
                         .onItem().transformToUniAndConcatenate(item -> {
                             if (item.unreadable() != null) {
                                 return deadLetter(channel, item, item.unreadable());
@@ -117,6 +119,18 @@ public class BatchConsumer {
                                     : Uni.createFrom().voidItem();
                         })
                         .collect().last().replaceWithVoid()));
+    }
+
+    /**
+     * The batch in the order of its record keys (incident ids), each key's records in record order (a stable sort).
+     * Handlers lock their incident's rows; batches of different channels (or services' consumers sharing a table)
+     * that met the same incidents in different orders deadlocked, waited a second for PostgreSQL to notice, and
+     * were applied again one by one. In one order they cannot deadlock. Only records of one key are ordered by Kafka,
+     * so nothing may depend on the order between keys.
+     */
+    private static List<Item> byKey(List<Item> items) {
+        return items.stream().sorted(Comparator.comparing(i -> i.record().key() == null ? "" : i.record().key()))
+                .toList();
     }
 
     private Uni<Void> alone(Channel channel, Item item, Handler handler) {
