@@ -32,7 +32,7 @@ public final class Postgres implements Closeable {
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
                 // Half the default: shared buffers are memory the stack holds for good, while the kernel's page cache
-                // behind them is given back under pressure (bench/README.md, "Intake over 60 s ...").
+                // behind them is given back under pressure (docs/local-stack.md; measured in bench/README.md).
                 .setServerConfig("shared_buffers", "64MB")
                 .setServerConfig("fsync", keepData ? "on" : "off")
                 .start();
