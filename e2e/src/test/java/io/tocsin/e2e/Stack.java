@@ -97,8 +97,9 @@ final class Stack implements AutoCloseable {
                 stack.environments.put(service, env);
                 stack.launch(service, service, stack.ports.get(service), stack.managementPorts.get(service));
             }
-            for (String service : SERVICES) {
-                stack.awaitReady(service, stack.ports.get(service), Duration.ofSeconds(300));
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String service = SERVICES.get(i);
+                stack.awaitReady(service, stack.processes.get(i), stack.ports.get(service), Duration.ofSeconds(300));
             }
             return stack;
         } catch (Exception e) {
@@ -130,7 +131,7 @@ final class Stack implements AutoCloseable {
         String name = service + "-2";
         int port = Ports.free();
         Process process = launch(service, name, port, Ports.free());
-        awaitReady(name, port, Duration.ofSeconds(300));
+        awaitReady(name, process, port, Duration.ofSeconds(300));
         return process;
     }
 
@@ -151,10 +152,15 @@ final class Stack implements AutoCloseable {
         return process;
     }
 
-    private void awaitReady(String name, int port, Duration timeout) throws Exception {
+    /** Waits until the process answers ready; fails at once, with its log, when it exited instead. */
+    private void awaitReady(String name, Process process, int port, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; log:\n"
+                        + tail(name));
+            }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -166,9 +172,12 @@ final class Stack implements AutoCloseable {
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n"
-                + Files.readString(log(name)).lines().skip(Math.max(0, Files.readString(log(name)).lines().count() - 40))
-                .reduce("", (a, b) -> a + b + "\n"));
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log:\n" + tail(name));
+    }
+
+    private String tail(String name) throws IOException {
+        List<String> lines = Files.readAllLines(log(name));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n";
     }
 
     @Override
@@ -191,6 +200,24 @@ final class Stack implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             System.err.println("Stopping PostgreSQL: " + e);
+        }
+        // The logs stay for a failed run to be read; the broker's data and the token go.
+        try {
+            Files.deleteIfExists(home.resolve("service-token"));
+            deleteTree(home.resolve("kafka").resolve("data"));
+        } catch (IOException e) {
+            System.err.println("Cleaning " + home + ": " + e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }
