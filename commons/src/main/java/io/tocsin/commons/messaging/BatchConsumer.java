@@ -163,9 +163,10 @@ public class BatchConsumer {
                 record.partition(), record.offset(), channel.deadLetterTopic(), why.toString());
         UUID outboxId = UUID.nameUUIDFromBytes((channel.consumer() + "|" + record.topic() + "|" + record.partition()
                 + "|" + record.offset()).getBytes(StandardCharsets.UTF_8));
-        // PostgreSQL text cannot hold NUL; everything else is kept as it came.
+        // PostgreSQL text cannot hold NUL, in the key or the value; everything else is kept as it came.
+        String key = record.key() == null ? null : record.key().replace('\u0000', '\uFFFD');
         String payload = record.value() == null ? "" : record.value().replace('\u0000', '\uFFFD');
-        return outbox.appendOnce(outboxId, channel.deadLetterTopic(), record.key(), payload);
+        return outbox.appendOnce(outboxId, channel.deadLetterTopic(), key, payload);
     }
 
     private Item decode(Channel channel, ConsumerRecord<String, String> record) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,6 +82,22 @@ class BatchConsumerTest {
         assertEquals(1, pageRows(second));
         assertEquals(1, TestDatabase.count("select count(*) from outbox where topic = 'tocsin.incident-events.escalation-dlq'"
                 + " and message_key = ?", broken.toString()), "dead-lettered once");
+    }
+
+    @Test
+    void aRecordWhoseKeyHoldsNulIsDeadLetteredNotDropped() throws Exception {
+        // A broken producer's record: PostgreSQL text cannot hold the NUL of its key, nor of its value.
+        String key = "bad\u0000key-" + UUID.randomUUID();
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INCIDENT_EVENTS, 0,
+                ThreadLocalRandom.current().nextLong(1L << 40), key, "not\u0000json");
+
+        consume(batch(record));
+
+        String stored = key.replace('\u0000', '\uFFFD');
+        List<ConsumerRecord<String, String>> dead = TestKafka.await("tocsin.incident-events.escalation-dlq",
+                r -> stored.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertEquals(1, dead.size(), "kept on the dead-letter topic, with U+FFFD for each NUL");
+        assertEquals("not\uFFFDjson", dead.get(0).value());
     }
 
     private static Envelope<IncidentTriggered> triggered(UUID incident, String service, Instant at) {
