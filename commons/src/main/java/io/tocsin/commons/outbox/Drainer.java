@@ -61,6 +61,11 @@ public final class Drainer {
         }
     }
 
+    /** True while no round runs: after {@link #enable enable(false)} the round under way has finished. */
+    public boolean idle() {
+        return !running.get();
+    }
+
     /** Ignores wakes for a while (a broker that refuses messages); the first wake after it drains again. */
     public void pauseFor(Duration pause) {
         pausedUntil = Instant.now().plus(pause);
@@ -76,7 +81,8 @@ public final class Drainer {
         }
         work.subscribe().with(
                 more -> {
-                    if (Boolean.TRUE.equals(more) || wanted.get()) {
+                    // Disabled (shutting down): no further round, even with a full batch behind this one.
+                    if (enabled && (Boolean.TRUE.equals(more) || wanted.get())) {
                         context.execute(() -> run(context));
                     } else {
                         finish();

@@ -13,12 +13,17 @@ import io.tocsin.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.time.Duration;
+
 /**
  * Runs the relay's recovery poll on every replica. It waits for the application's start: the relay injects the
  * outgoing Kafka channel, which exists only once messaging is wired, and the scheduler can fire before that.
  */
 @ApplicationScoped
 public class OutboxPoller {
+
+    /** How long a stopping service waits for the batch it is publishing before it lets go of the lease. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final OutboxRelay relay;
     private final KafkaClientService kafka;
@@ -58,8 +63,10 @@ public class OutboxPoller {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** ShutdownEvent comes before the pool and the Kafka producer close: the relay can still finish and let go. */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         started = false;
+        relay.stop(STOP_WAIT);
     }
 
     @Scheduled(every = "${tocsin.outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -39,6 +39,7 @@ public class OutboxRelay {
             insert into outbox_lease (name, owner, expires_at) values ('relay', $1, now() + make_interval(secs => $2))
             on conflict (name) do update set owner = excluded.owner, expires_at = excluded.expires_at
             where outbox_lease.owner = excluded.owner or outbox_lease.expires_at < now()""";
+    private static final String RELEASE_LEASE = "delete from outbox_lease where name = 'relay' and owner = $1";
     private static final String UNSENT =
             "select id, topic, message_key, payload from outbox where sent_at is null order by id limit $1";
     private static final String MARK_SENT = "update outbox set sent_at = now() where id = any($1)";
@@ -70,6 +71,30 @@ public class OutboxRelay {
     /** Asks for a drain; cheap and safe to call from anywhere, any number of times. */
     public void wake() {
         drainer.wake();
+    }
+
+    /**
+     * At shutdown: starts no more rounds, lets the one under way finish (for at most {@code wait}), then hands the
+     * lease back. Otherwise the lease outlived the process, and neither another replica nor the service's next
+     * process published anything until it ran out: after every restart a service's events (escalation's pages)
+     * waited up to the lease's 30 s. A round still running after {@code wait} keeps the lease, which then runs out
+     * as before, so two relays never publish at once.
+     */
+    public void stop(Duration wait) throws InterruptedException {
+        drainer.enable(false);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!drainer.idle() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (!drainer.idle()) {
+            Log.infof("Stopping with an outbox batch still being published; the lease runs out in %s", config.lease());
+            return;
+        }
+        try {
+            pool.preparedQuery(RELEASE_LEASE).execute(Tuple.of(owner)).await().atMost(wait);
+        } catch (RuntimeException e) {
+            Log.infof("The outbox lease was not handed back (%s); it runs out in %s", e.toString(), config.lease());
+        }
     }
 
     /** Counts unsent rows (the lag gauge) and drains when there are any: the safety net behind {@link #wake}. */

@@ -133,6 +133,25 @@ class TwoRelaysTest {
         assertInOrderPerIncident(events);
     }
 
+    @Test
+    void aStoppedRelayHandsItsLeaseBack() throws Exception {
+        // A second replica's relay takes the lease (its drain takes it even with nothing to send)...
+        OutboxRelay second = new OutboxRelay(pool, emitter, config);
+        TestDatabase.execute("update outbox_lease set expires_at = now() - interval '1 second'");
+        second.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                TestDatabase.count("select count(*) from outbox_lease where expires_at > now()") == 1);
+        // ...and its service stops, as in a rolling update.
+        second.stop(Duration.ofSeconds(5));
+        assertEquals(0, TestDatabase.count("select count(*) from outbox_lease"), "the lease is handed back");
+
+        // This service's relay publishes the next alert's event well within the stopped relay's 30-s lease.
+        String incident = post(Integrations.create("generic").key(), "{\"summary\":\"after a restart\"}")
+                .then().statusCode(202).extract().path("incidentId");
+        assertEquals(1, TestKafka.await(Topics.INCIDENT_EVENTS, r -> incident.equals(r.key()), 1,
+                Duration.ofSeconds(15)).size(), "published without waiting for the stopped relay's lease to run out");
+    }
+
     /** Posts a trigger and a resolve per incident from four clients while a second relay keeps waking. */
     private Set<String> withRivalRelay(boolean takeLeaseAway) throws Exception {
         OutboxRelay second = new OutboxRelay(pool, emitter, config);
