@@ -151,7 +151,7 @@ public class BatchConsumer {
             // Not even the dead-letter topic takes it: the log is the last place the record is kept.
             ConsumerRecord<String, String> record = item.record();
             Log.errorf(failure, "%s dropped %s-%d@%d (key %s): %s", channel.consumer(), record.topic(),
-                    record.partition(), record.offset(), record.key(), record.value());
+                    record.partition(), record.offset(), withoutNul(record.key()), withoutNul(record.value()));
             return null;
         });
     }
@@ -160,13 +160,19 @@ public class BatchConsumer {
     private Uni<Void> deadLetter(Channel channel, Item item, Throwable why) {
         ConsumerRecord<String, String> record = item.record();
         Log.errorf("%s cannot apply %s-%d@%d and sends it to %s: %s", channel.consumer(), record.topic(),
-                record.partition(), record.offset(), channel.deadLetterTopic(), why.toString());
+                record.partition(), record.offset(), channel.deadLetterTopic(), withoutNul(why.toString()));
         UUID outboxId = UUID.nameUUIDFromBytes((channel.consumer() + "|" + record.topic() + "|" + record.partition()
                 + "|" + record.offset()).getBytes(StandardCharsets.UTF_8));
-        // PostgreSQL text cannot hold NUL, in the key or the value; everything else is kept as it came.
-        String key = record.key() == null ? null : record.key().replace('\u0000', '\uFFFD');
-        String payload = record.value() == null ? "" : record.value().replace('\u0000', '\uFFFD');
-        return outbox.appendOnce(outboxId, channel.deadLetterTopic(), key, payload);
+        String payload = record.value() == null ? "" : withoutNul(record.value());
+        return outbox.appendOnce(outboxId, channel.deadLetterTopic(), withoutNul(record.key()), payload);
+    }
+
+    /**
+     * U+FFFD for each NUL: PostgreSQL text cannot hold NUL (the dead-letter row's key and value), and a NUL in a log
+     * line makes grep take the whole log for binary. Everything else is kept as it came.
+     */
+    private static String withoutNul(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
     }
 
     private Item decode(Channel channel, ConsumerRecord<String, String> record) {
