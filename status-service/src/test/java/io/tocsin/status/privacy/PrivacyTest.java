@@ -95,8 +95,8 @@ class PrivacyTest {
                 "select count(*) from timeline_entry where incident_id = ?::uuid", incident.toString()) == 8);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 TestDatabase.count("select count(*) from postmortem where incident_id = ?::uuid", incident.toString()) == 1);
-        List<String> ids = given().header("Authorization", commander()).get("/api/v1/postmortems").then().statusCode(200)
-                .extract().path("findAll { it.incidentId == '" + incident + "' }.id");
+        List<String> ids = given().header("Authorization", commander()).queryParam("incidentId", incident.toString())
+                .get("/api/v1/postmortems").then().statusCode(200).extract().path("id");
         String postmortem = ids.get(0);
         given().header("Authorization", commander()).contentType(ContentType.JSON)
                 .body("{\"title\":\"Rotate the Slack hook\",\"owner\":\"bob\",\"dueDate\":\""

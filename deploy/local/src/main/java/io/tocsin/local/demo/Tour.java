@@ -212,7 +212,7 @@ public final class Tour {
 
         step("A postmortem exists with the timeline prefilled", () -> {
             JsonNode postmortem = Http.await("a postmortem for the incident", Duration.ofSeconds(30), () -> {
-                JsonNode list = http.get(target.statusUrl() + "/api/v1/postmortems", commander).json();
+                JsonNode list = http.get(target.statusUrl() + "/api/v1/postmortems?incidentId=" + incident, commander).json();
                 for (JsonNode item : list == null ? List.<JsonNode>of() : iterable(list)) {
                     if (incident.equals(item.path("incidentId").asText())) {
                         return http.get(target.statusUrl() + "/api/v1/postmortems/" + item.path("id").asText(), commander).json();

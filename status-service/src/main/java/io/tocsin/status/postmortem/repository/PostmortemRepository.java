@@ -35,10 +35,11 @@ public class PostmortemRepository implements PanacheRepositoryBase<Postmortem, U
         return find("incidentId", incidentId).firstResult();
     }
 
-    /** Newest first; only published ones when {@code publishedOnly}. */
-    public Uni<List<Postmortem>> newestFirst(boolean publishedOnly) {
-        return publishedOnly
-                ? list("status = ?1 order by publishedAt desc", Postmortem.Status.PUBLISHED)
-                : list("order by createdAt desc");
+    /** A page, newest first; only published ones when {@code publishedOnly}. */
+    public Uni<List<Postmortem>> newestFirst(boolean publishedOnly, int offset, int limit) {
+        var query = publishedOnly
+                ? find("status = ?1 order by publishedAt desc", Postmortem.Status.PUBLISHED)
+                : find("order by createdAt desc");
+        return query.range(offset, offset + limit - 1).list();
     }
 }

@@ -1,6 +1,7 @@
 package io.tocsin.status.postmortem.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.tocsin.commons.rest.QueryParams;
 import io.tocsin.commons.security.CurrentActor;
 import io.tocsin.commons.security.Roles;
 import io.tocsin.events.Priority;
@@ -11,16 +12,20 @@ import io.tocsin.status.postmortem.service.PostmortemService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -113,10 +118,19 @@ public class PostmortemResource {
         this.actor = actor;
     }
 
+    /**
+     * A page of postmortems, newest first (every P1 and P2 opens one, so there are many); {@code incidentId} finds the
+     * postmortem of one incident.
+     */
     @GET
     @RolesAllowed({Roles.STAKEHOLDER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN})
-    public Uni<List<SummaryView>> list() {
-        return postmortems.list(publishedOnly()).map(list -> list.stream().map(SummaryView::of).toList());
+    public Uni<List<SummaryView>> list(@QueryParam("incidentId") String incidentId,
+                                       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        Uni<List<Postmortem>> found = incidentId == null
+                ? postmortems.list(publishedOnly(), offset, limit)
+                : postmortems.forIncident(QueryParams.uuid("incidentId", incidentId), publishedOnly());
+        return found.map(list -> list.stream().map(SummaryView::of).toList());
     }
 
     @POST

@@ -140,9 +140,17 @@ public class PostmortemService implements IncidentFoldListener {
                 });
     }
 
+    /** A page of postmortems, newest first; a stakeholder ({@code publishedOnly}) sees published ones only. */
     @WithSession
-    public Uni<List<Postmortem>> list(boolean publishedOnly) {
-        return postmortems.newestFirst(publishedOnly);
+    public Uni<List<Postmortem>> list(boolean publishedOnly, int offset, int limit) {
+        return postmortems.newestFirst(publishedOnly, offset, limit);
+    }
+
+    /** The postmortem of one incident as a list of none or one; a stakeholder sees it once it is published. */
+    @WithSession
+    public Uni<List<Postmortem>> forIncident(UUID incidentId, boolean publishedOnly) {
+        return postmortems.forIncident(incidentId).map(p ->
+                p == null || (publishedOnly && p.status != Postmortem.Status.PUBLISHED) ? List.of() : List.of(p));
     }
 
     /** One postmortem with its prefilled sections; a stakeholder ({@code publishedOnly}) sees published ones only. */
