@@ -115,6 +115,23 @@ class PostmortemTest {
         }
     }
 
+    /** Action items are a page too, with the same limits. */
+    @Test
+    void actionItemsAreAPage() {
+        String id = awaitPostmortem(resolvedIncident(Priority.P2));
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", commander()).contentType(ContentType.JSON)
+                    .body("{\"title\":\"Item " + i + "\",\"dueDate\":\"2099-01-01\",\"priority\":\"P3\"}")
+                    .post("/api/v1/postmortems/" + id + "/action-items").then().statusCode(201);
+        }
+        given().header("Authorization", commander()).queryParam("limit", 2).get("/api/v1/action-items")
+                .then().statusCode(200).body("size()", equalTo(2));
+        given().header("Authorization", commander()).queryParam("limit", 501).get("/api/v1/action-items")
+                .then().statusCode(422).contentType(containsString("application/problem+json"));
+        given().header("Authorization", commander()).queryParam("offset", -1).get("/api/v1/action-items?overdue=true")
+                .then().statusCode(422).contentType(containsString("application/problem+json"));
+    }
+
     @Test
     void aResolvedP2OpensAPrefilledDraftThatGoesThroughReviewToPublication() throws Exception {
         UUID incident = resolvedIncident(Priority.P2);

@@ -19,19 +19,24 @@ public class ActionItemRepository implements PanacheRepositoryBase<ActionItem, U
         return list("postmortemId = ?1 order by dueDate, createdAt", postmortemId);
     }
 
-    /** Items not done whose due date is before {@code today}; of published postmortems only if {@code publishedOnly}. */
-    public Uni<List<ActionItem>> overdue(LocalDate today, boolean publishedOnly) {
-        return publishedOnly
-                ? list("status <> ?1 and dueDate < ?2 and " + PUBLISHED + " order by dueDate, createdAt",
+    /**
+     * A page of the items not done whose due date is before {@code today}; of published postmortems only if
+     * {@code publishedOnly}.
+     */
+    public Uni<List<ActionItem>> overdue(LocalDate today, boolean publishedOnly, int offset, int limit) {
+        var query = publishedOnly
+                ? find("status <> ?1 and dueDate < ?2 and " + PUBLISHED + " order by dueDate, createdAt",
                         ActionItem.Status.DONE, today, Postmortem.Status.PUBLISHED)
-                : list("status <> ?1 and dueDate < ?2 order by dueDate, createdAt", ActionItem.Status.DONE, today);
+                : find("status <> ?1 and dueDate < ?2 order by dueDate, createdAt", ActionItem.Status.DONE, today);
+        return query.range(offset, offset + limit - 1).list();
     }
 
-    /** Every item; of published postmortems only if {@code publishedOnly}. */
-    public Uni<List<ActionItem>> all(boolean publishedOnly) {
-        return publishedOnly
-                ? list(PUBLISHED.replace("?3", "?1") + " order by dueDate, createdAt", Postmortem.Status.PUBLISHED)
-                : list("order by dueDate, createdAt");
+    /** A page of all items; of published postmortems only if {@code publishedOnly}. */
+    public Uni<List<ActionItem>> all(boolean publishedOnly, int offset, int limit) {
+        var query = publishedOnly
+                ? find(PUBLISHED.replace("?3", "?1") + " order by dueDate, createdAt", Postmortem.Status.PUBLISHED)
+                : find("order by dueDate, createdAt");
+        return query.range(offset, offset + limit - 1).list();
     }
 
     private static final String PUBLISHED = "postmortemId in (select p.id from Postmortem p where p.status = ?3)";

@@ -8,9 +8,12 @@ import io.tocsin.status.postmortem.model.ActionItem;
 import io.tocsin.status.postmortem.service.PostmortemService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,11 +52,14 @@ public class ActionItemResource {
         this.actor = actor;
     }
 
-    /** All action items, or with {@code overdue=true} those past their due date (UTC) and not done. */
+    /** A page of action items, or with {@code overdue=true} of those past their due date (UTC) and not done. */
     @GET
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.ADMIN, Roles.STAKEHOLDER})
-    public Uni<List<PostmortemResource.ActionItemView>> list(@QueryParam("overdue") boolean overdue) {
-        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC), PostmortemResource.publishedOnly(actor))
+    public Uni<List<PostmortemResource.ActionItemView>> list(@QueryParam("overdue") boolean overdue,
+                                                            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return postmortems.actionItems(overdue, LocalDate.now(ZoneOffset.UTC), PostmortemResource.publishedOnly(actor),
+                        offset, limit)
                 .map(items -> items.stream().map(PostmortemResource.ActionItemView::of).toList());
     }
 

@@ -274,12 +274,15 @@ public class PostmortemService implements IncidentFoldListener {
     }
 
     /**
-     * Action items (all, or only those past due and not done), soonest due first; a stakeholder
+     * A page of action items (all, or only those past due and not done), soonest due first; a stakeholder
      * ({@code publishedOnly}) sees only those of published postmortems, as with the postmortems themselves.
      */
     @WithSession
-    public Uni<List<ActionItem>> actionItems(boolean overdueOnly, LocalDate today, boolean publishedOnly) {
-        return overdueOnly ? actionItems.overdue(today, publishedOnly) : actionItems.all(publishedOnly);
+    public Uni<List<ActionItem>> actionItems(boolean overdueOnly, LocalDate today, boolean publishedOnly,
+                                             int offset, int limit) {
+        return overdueOnly
+                ? actionItems.overdue(today, publishedOnly, offset, limit)
+                : actionItems.all(publishedOnly, offset, limit);
     }
 
     private Uni<Details> move(UUID id, Postmortem.Status from, Postmortem.Status to, String actor) {
